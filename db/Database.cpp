@@ -1,0 +1,152 @@
+#include "Database.h"
+
+#include "Migrations.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace archive::db {
+
+namespace {
+QAtomicInteger<quint64> g_connectionCounter;
+
+bool isPostgresUrl(const QString& loc) {
+    return loc.startsWith(QLatin1String("postgresql://")) || loc.startsWith(QLatin1String("postgres://"));
+}
+}  // namespace
+
+Error sqlError(const QSqlError& e, const QString& what) {
+    const QString text = e.text();
+    const QString lower = text.toLower();
+    if (lower.contains(QLatin1String("full")))
+        return makeError(QStringLiteral("disk_full"),
+                         QStringLiteral("存储空间已满，操作未保存。请清理磁盘或联系管理员后重试。"),
+                         QStringLiteral("The disk is full; nothing was saved. Free some space or call the administrator, then try again."),
+                         what + QStringLiteral(": ") + text);
+    if (lower.contains(QLatin1String("readonly")) || lower.contains(QLatin1String("read-only")) ||
+        lower.contains(QLatin1String("read only")))
+        return makeError(QStringLiteral("read_only"),
+                         QStringLiteral("档案数据库为只读，操作未保存。请联系管理员检查数据文件权限。"),
+                         QStringLiteral("The archive database is read-only; nothing was saved. Ask the administrator to check the data file's permissions."),
+                         what + QStringLiteral(": ") + text);
+    if (lower.contains(QLatin1String("locked")) || lower.contains(QLatin1String("busy")))
+        return makeError(QStringLiteral("busy"),
+                         QStringLiteral("数据库正忙，操作未保存。请稍后重试。"),
+                         QStringLiteral("The database is busy; nothing was saved. Please try again in a moment."),
+                         what + QStringLiteral(": ") + text);
+    if (lower.contains(QLatin1String("malformed")) || lower.contains(QLatin1String("not a database")))
+        return makeError(QStringLiteral("corrupt"),
+                         QStringLiteral("数据库文件已损坏。请停止使用并联系管理员从备份恢复。"),
+                         QStringLiteral("The database file is damaged. Stop and ask the administrator to restore the latest backup."),
+                         what + QStringLiteral(": ") + text);
+    if (lower.contains(QLatin1String("connect")) || lower.contains(QLatin1String("server")))
+        return makeError(QStringLiteral("server_unreachable"),
+                         QStringLiteral("无法连接档案服务器，操作未保存。请检查网络后重试。"),
+                         QStringLiteral("The archive server is unreachable; nothing was saved. Check the network and try again."),
+                         what + QStringLiteral(": ") + text);
+    return makeError(QStringLiteral("db_error"),
+                     QStringLiteral("数据库出错，操作未保存。请重试；如仍失败请联系管理员。"),
+                     QStringLiteral("A database error occurred; nothing was saved. Try again, and call the administrator if it persists."),
+                     what + QStringLiteral(": ") + text);
+}
+
+Database::~Database() {
+    const QString name = m_connectionName;
+    if (m_db.isOpen()) m_db.close();
+    m_db = QSqlDatabase();
+    if (!name.isEmpty()) QSqlDatabase::removeDatabase(name);
+}
+
+QString Database::defaultLocation() {
+    const QByteArray env = qgetenv("ARCHIVE_DB");
+    if (!env.isEmpty()) return QString::fromLocal8Bit(env);
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty()) base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/archive-kiosk/archive.db");
+}
+
+QString Database::resolveLocation(const QString& cliValue) {
+    return cliValue.isEmpty() ? defaultLocation() : cliValue;
+}
+
+qint64 Database::nowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs; }
+
+Result<std::unique_ptr<Database>> Database::open(const QString& location, const OpenOptions& options) {
+    if (location.trimmed().isEmpty())
+        return makeError(QStringLiteral("bad_input"), QStringLiteral("未指定数据库位置。"),
+                         QStringLiteral("No database location was given."));
+    std::unique_ptr<Database> d(new Database);
+    d->m_location = location;
+    d->m_connectionName = QStringLiteral("archive-%1").arg(++g_connectionCounter);
+
+    if (isPostgresUrl(location)) {
+        d->m_dialect = Dialect::PostgreSQL;
+        const QUrl url(location);
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connectionName);
+        if (!d->m_db.isValid())
+            return makeError(QStringLiteral("driver_missing"),
+                             QStringLiteral("缺少 PostgreSQL 驱动（libqt6sql6-psql）。"),
+                             QStringLiteral("The PostgreSQL driver (libqt6sql6-psql) is not installed."));
+        d->m_db.setHostName(url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host());
+        if (url.port() > 0) d->m_db.setPort(url.port());
+        d->m_db.setUserName(url.userName());
+        d->m_db.setPassword(url.password());
+        d->m_db.setDatabaseName(url.path().mid(1));
+        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=2"));
+    } else {
+        d->m_dialect = Dialect::SQLite;
+        QFileInfo fi(location);
+        if (!fi.exists()) {
+            if (!options.create || options.readOnly)
+                return makeError(QStringLiteral("not_found"),
+                                 QStringLiteral("找不到档案数据库：%1。请先运行 archivectl init 或检查路径。").arg(location),
+                                 QStringLiteral("No archive database at %1. Run `archivectl init` first or check the path.").arg(location));
+            QDir().mkpath(fi.absolutePath());
+        }
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+        d->m_db.setDatabaseName(location);
+        QString opts = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+        if (options.readOnly) opts += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        d->m_db.setConnectOptions(opts);
+    }
+    if (!d->m_db.open()) return sqlError(d->m_db.lastError(), QStringLiteral("open ") + location);
+    if (auto st = d->configure(options); !st) return st.error();
+    if (options.migrate && !options.readOnly) {
+        if (auto st = d->migrate(); !st) return st.error();
+    }
+    return d;
+}
+
+Status Database::configure(const OpenOptions& options) {
+    if (m_dialect != Dialect::SQLite) return okStatus();
+    QSqlQuery q(m_db);
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs),
+        QStringLiteral("PRAGMA temp_store=MEMORY"),
+        QStringLiteral("PRAGMA cache_size=-16000"),
+    };
+    if (!options.readOnly) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return sqlError(q.lastError(), QStringLiteral("journal_mode=WAL"));
+    }
+    for (const QString& p : pragmas)
+        if (!q.exec(p)) return sqlError(q.lastError(), p);
+    // Quick check that this is an SQLite database at all (a text file would fail here).
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return sqlError(q.lastError(), QStringLiteral("read schema"));
+    return okStatus();
+}
+
+int Database::schemaVersion() { return Migrations::currentVersion(*this); }
+
+Status Database::migrate() { return Migrations::apply(*this); }
+
+}  // namespace archive::db

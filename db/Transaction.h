@@ -1,0 +1,31 @@
+#pragma once
+// RAII write transaction. On SQLite it is BEGIN IMMEDIATE (takes the write lock up front, so two
+// writers queue on the busy timeout instead of failing with "database is locked" at commit).
+// Rolled back on destruction unless commit() succeeded.
+
+#include "common/Result.h"
+
+class QSqlDatabase;
+
+namespace archive::db {
+
+class Database;
+
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    const Status& begun() const { return m_begin; }  // check before doing work
+    Status commit();
+    void rollback();
+
+private:
+    Database& m_db;
+    Status m_begin;
+    bool m_open = false;
+};
+
+}  // namespace archive::db
