@@ -13,6 +13,11 @@ QList<CommandInfo>& registry() {
     return commands;
 }
 
+QList<DemoStep>& demoSteps() {
+    static QList<DemoStep> steps;
+    return steps;
+}
+
 void printLine(const QString& s) {
     std::fputs(s.toUtf8().constData(), stdout);
     std::fputc('\n', stdout);

@@ -53,3 +53,20 @@ bool takeFlag(QStringList& args, const QString& name);
 #define ARCHIVECTL_CONCAT(a, b) ARCHIVECTL_CONCAT2(a, b)
 #define ARCHIVECTL_COMMAND(...) \
     static ::archivectl::Registrar ARCHIVECTL_CONCAT(s_archivectl_cmd_, __LINE__)(::archivectl::CommandInfo{__VA_ARGS__})
+
+namespace archivectl {
+// Parts that add demo content (environment readings, label stocks, …) register a step;
+// `archivectl demo` runs the books' own generator first, then every step by ascending order.
+struct DemoStep {
+    int order = 100;
+    QString name;
+    std::function<archive::Status(archive::db::Database&)> run;
+};
+QList<DemoStep>& demoSteps();
+struct DemoRegistrar {
+    explicit DemoRegistrar(DemoStep step) { demoSteps().append(std::move(step)); }
+};
+}  // namespace archivectl
+
+#define ARCHIVECTL_DEMO_STEP(...) \
+    static ::archivectl::DemoRegistrar ARCHIVECTL_CONCAT(s_archivectl_demo_, __LINE__)(::archivectl::DemoStep{__VA_ARGS__})
