@@ -55,6 +55,7 @@ struct UsbMockBed {
     GPtrArray* devices;
     uint8_t next_address;
     char* root_dir;
+    int idle_reap_delay_us;
 };
 
 /* ---------- preload ---------- */
@@ -344,8 +345,16 @@ static gboolean handle_ioctl_cb(UMockdevIoctlBase* handler, UMockdevIoctlClient*
             g_object_unref(slot);
             umockdev_ioctl_client_complete(client, 0, 0);
             free_urb(u);
+        } else if (gone) {
+            umockdev_ioctl_client_complete(client, -1, ENODEV);
         } else {
-            umockdev_ioctl_client_complete(client, -1, gone ? ENODEV : EAGAIN);
+            /* Nothing to reap. umockdev's socket is always writable, so libusb's event loop polls again
+             * at once: a short pause here keeps an idle open device from spinning a CPU core. */
+            int delay = bed->idle_reap_delay_us;
+            g_rec_mutex_unlock(&bed->lock);
+            if (delay > 0) g_usleep((gulong)delay);
+            umockdev_ioctl_client_complete(client, -1, EAGAIN);
+            return TRUE;
         }
         break;
     }
@@ -382,6 +391,7 @@ UsbMockBed* usbmock_bed_new(void) {
     bed->testbed = umockdev_testbed_new();
     bed->devices = g_ptr_array_new();
     bed->next_address = 2;
+    bed->idle_reap_delay_us = 3000;
     bed->root_dir = umockdev_testbed_get_root_dir(bed->testbed);
     /* the root hub of bus 1 (libusb finds parents by sysfs name) */
     static const char hub[] =
@@ -401,6 +411,12 @@ UsbMockBed* usbmock_bed_new(void) {
 }
 
 const char* usbmock_bed_root_dir(UsbMockBed* bed) { return bed->root_dir; }
+
+void usbmock_bed_set_idle_reap_delay_us(UsbMockBed* bed, int us) {
+    g_rec_mutex_lock(&bed->lock);
+    bed->idle_reap_delay_us = us < 0 ? 0 : us;
+    g_rec_mutex_unlock(&bed->lock);
+}
 
 static void free_device(UsbMockDevice* d) {
     for (GList* l = d->urbs; l; l = l->next) free_urb(l->data);

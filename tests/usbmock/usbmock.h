@@ -86,6 +86,10 @@ int usbmock_ensure_preload(int argc, char** argv);
 UsbMockBed* usbmock_bed_new(void);
 void usbmock_bed_free(UsbMockBed* bed);
 const char* usbmock_bed_root_dir(UsbMockBed* bed); /* the test bed's temporary root */
+/* umockdev's device sockets always poll writable, so libusb's event thread keeps asking "anything to
+ * reap?" while a device is open. Each empty answer waits this long first (default 3000 µs: an idle open
+ * device then costs ~3 % of a core instead of a whole one; a transfer may complete ≤ 3 ms later). */
+void usbmock_bed_set_idle_reap_delay_us(UsbMockBed* bed, int us);
 
 /* A HID device with n interfaces: interface i has ep_in 0x81+i, 8-byte packets, a 32-byte report
  * descriptor, interface 0 a boot keyboard (as on the TEMPer sticks). Strings are NULL; port "1". */
