@@ -77,8 +77,9 @@ public:
     // Decides a pending burst whose last key is older than maxGapMs (call when nowMs ≥ deadlineMs()).
     void tick(qint64 nowMs);
     // Time at which tick() must be called, or −1 when nothing is held.
-    qint64 deadlineMs() const { return m_held.empty() ? -1 : m_lastCharT + m_cfg.maxGapMs + 1; }
-    bool holding() const { return !m_held.empty(); }
+    qint64 deadlineMs() const { return holding() ? m_lastCharT + m_cfg.maxGapMs + 1 : -1; }
+    // A burst is being decided (keys held, or an over-long burst still running).
+    bool holding() const { return m_chars > 0 || m_overflow || !m_held.empty(); }
     // Decides whatever is pending now (e.g. focus left the window).
     void flush();
 
