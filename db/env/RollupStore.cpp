@@ -20,6 +20,7 @@ qint32 vi(const QVariant& v) { return v.isNull() ? kNoValue : v.toInt(); }
 
 RollupAgg readAgg(const QSqlQuery& q, int c) {
     RollupAgg a;
+    if (q.value(c + 0).isNull()) return a;  // an aggregate over no rows
     a.n = q.value(c + 0).toLongLong();
     a.tN = q.value(c + 1).toLongLong();
     a.tSum = q.value(c + 2).toLongLong();
@@ -41,6 +42,13 @@ RollupAgg readAgg(const QSqlQuery& q, int c) {
 
 Error dbErr(const QSqlQuery& q, const char* what) { return sqlError(q.lastError(), QString::fromLatin1(what)); }
 }  // namespace
+
+RollupAgg RollupStore::fromQuery(const QSqlQuery& q, int col) { return readAgg(q, col); }
+const char* RollupStore::columns() { return kCols; }
+const char* RollupStore::sumColumns() {
+    return "sum(n), sum(t_n), sum(t_sum), min(t_min), max(t_max), sum(rh_n), sum(rh_sum), min(rh_min), max(rh_max), "
+           "sum(dt_s), sum(inv_pi), sum(mould), sum(emc_dt), sum(mech_bad_s), sum(metal_ok_s), sum(metal_risk_s)";
+}
 
 RollupAgg RollupStore::aggregate(const std::vector<CompactReading>& sorted, std::optional<qint64> prevAt,
                                  qint64 intervalMs) {

@@ -9,6 +9,8 @@
 #include <optional>
 #include <vector>
 
+class QSqlQuery;
+
 namespace archive::db {
 class Database;
 }
@@ -44,6 +46,11 @@ public:
     Result<std::optional<qint64>> lastAt(qint64 sensorId);
 
     // Aggregate computed straight from raw readings (reference for tests and partial hours).
+    // Reads the 16 rollup columns (n … metal_risk_s, in table order) starting at column `col`.
+    static RollupAgg fromQuery(const QSqlQuery& q, int col);
+    static const char* columns();      // "n, t_n, …" in that order
+    static const char* sumColumns();   // the same as aggregates: sum(n), …, min(t_min), …
+
     static RollupAgg aggregate(const std::vector<CompactReading>& sorted, std::optional<qint64> prevAt,
                                qint64 intervalMs);
 

@@ -1,0 +1,352 @@
+#include "EnvQueries.h"
+
+#include "Alerts.h"
+#include "RollupStore.h"
+#include "db/Database.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace archive::db::env {
+
+namespace {
+Error dbErr(const QSqlQuery& q, const char* what) { return sqlError(q.lastError(), QString::fromLatin1(what)); }
+Error badRange() {
+    return makeError(QStringLiteral("bad_input"), QStringLiteral("结束时间必须晚于开始时间。"),
+                     QStringLiteral("The end must be after the start."));
+}
+QString idList(const QList<qint64>& ids) {
+    QStringList s;
+    for (qint64 i : ids) s << QString::number(i);
+    return s.join(QLatin1Char(','));
+}
+double c2(qint32 v) { return v == kNoValue ? NAN : v / 100.0; }
+qint64 ceilTo(qint64 v, qint64 unit) { return floorTo(v + unit - 1, unit); }
+
+// Union length of intervals clipped to [from, to).
+qint64 unionLength(QList<QPair<qint64, qint64>> iv, qint64 from, qint64 to) {
+    std::sort(iv.begin(), iv.end());
+    qint64 total = 0, curS = 0, curE = 0;
+    bool has = false;
+    for (auto [s, e] : iv) {
+        s = qMax(s, from);
+        e = qMin(e, to);
+        if (e <= s) continue;
+        if (has && s <= curE) { curE = qMax(curE, e); continue; }
+        if (has) total += curE - curS;
+        curS = s; curE = e; has = true;
+    }
+    if (has) total += curE - curS;
+    return total;
+}
+}  // namespace
+
+Result<QList<qint64>> EnvQueries::roomSensorIds(qint64 roomId) {
+    QSqlQuery q(m_db.sql());
+    q.prepare(QStringLiteral("SELECT id, kind FROM sensors WHERE room_id = ? ORDER BY id"));
+    q.addBindValue(roomId);
+    if (!q.exec()) return dbErr(q, "room sensors");
+    QList<qint64> autoIds, manualIds;
+    while (q.next()) (q.value(1).toString() == QLatin1String("manual") ? manualIds : autoIds) << q.value(0).toLongLong();
+    return autoIds.isEmpty() ? manualIds : autoIds;
+}
+
+Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int maxPoints) {
+    if (to <= from) return badRange();
+    maxPoints = std::clamp(maxPoints, 10, 100000);
+    auto ids = roomSensorIds(roomId);
+    if (!ids) return ids.error();
+    ChartSeries out;
+    out.from = from;
+    out.to = to;
+    const qint64 span = to - from;
+    qint64 want = (span + maxPoints - 1) / maxPoints;
+    if (!ids->isEmpty()) {  // buckets finer than the sampling interval would only be empty
+        QSqlQuery iq(m_db.sql());
+        if (iq.exec(QStringLiteral("SELECT min(interval_s) FROM sensors WHERE id IN (%1)").arg(idList(*ids))) && iq.next())
+            want = qMax(want, iq.value(0).toLongLong() * 1000);
+    }
+    qint64 unit;
+    QString table, key;
+    if (want <= kHourMs) {
+        out.source = QStringLiteral("raw");
+        unit = want >= 60000 ? 60000 : 1000;
+        table = QStringLiteral("readings");
+        key = QStringLiteral("at");
+    } else if (want <= kDayMs) {
+        out.source = QStringLiteral("hourly");
+        unit = kHourMs;
+        table = QStringLiteral("readings_hourly");
+        key = QStringLiteral("hour");
+    } else {
+        out.source = QStringLiteral("daily");
+        unit = kDayMs;
+        table = QStringLiteral("readings_daily");
+        key = QStringLiteral("day");
+    }
+    const qint64 base = floorTo(from, unit);
+    qint64 bucket = ceilTo(qMax<qint64>(want, 1), unit);
+    while ((to - base + bucket - 1) / bucket > maxPoints) bucket += unit;
+    out.bucketMs = bucket;
+    if (ids->isEmpty()) return out;
+    const QString cols = out.source == QLatin1String("raw")
+        ? QStringLiteral("count(*), count(t), sum(t), min(t), max(t), count(rh), sum(rh), min(rh), max(rh)")
+        : QStringLiteral("sum(n), sum(t_n), sum(t_sum), min(t_min), max(t_max), sum(rh_n), sum(rh_sum), min(rh_min), max(rh_max)");
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT (%1 - ?) / ? AS b, %2 FROM %3 WHERE sensor_id IN (%4) AND %1 >= ? AND %1 < ? GROUP BY b ORDER BY b")
+                  .arg(key, cols, table, idList(*ids)));
+    q.addBindValue(base);
+    q.addBindValue(bucket);
+    q.addBindValue(out.source == QLatin1String("raw") ? from : base);
+    q.addBindValue(to);
+    if (!q.exec()) return dbErr(q, "chart series");
+    while (q.next()) {
+        ChartPoint p;
+        p.atMs = base + q.value(0).toLongLong() * bucket;
+        p.n = q.value(1).toInt();
+        const qint64 tn = q.value(2).toLongLong(), rn = q.value(6).toLongLong();
+        if (tn) {
+            p.tMean = q.value(3).toDouble() / 100.0 / double(tn);
+            p.tMin = q.value(4).toDouble() / 100.0;
+            p.tMax = q.value(5).toDouble() / 100.0;
+        }
+        if (rn) {
+            p.rhMean = q.value(7).toDouble() / 100.0 / double(rn);
+            p.rhMin = q.value(8).toDouble() / 100.0;
+            p.rhMax = q.value(9).toDouble() / 100.0;
+        }
+        out.points << p;
+    }
+    return out;
+}
+
+Result<RollupAgg> EnvQueries::sumHourly(const QList<qint64>& ids, qint64 from, qint64 to) {
+    if (ids.isEmpty() || to <= from) return RollupAgg{};
+    QSqlQuery q(m_db.sql());
+    q.prepare(QStringLiteral("SELECT %1 FROM readings_hourly WHERE sensor_id IN (%2) AND hour >= ? AND hour < ?")
+                  .arg(QLatin1String(RollupStore::sumColumns()), idList(ids)));
+    q.addBindValue(from);
+    q.addBindValue(to);
+    if (!q.exec() || !q.next()) return dbErr(q, "window metrics");
+    return RollupStore::fromQuery(q, 0);
+}
+
+WindowMetrics EnvQueries::metricsFrom(const RollupAgg& a, qint64 from, qint64 to) {
+    WindowMetrics m;
+    m.from = from;
+    m.to = to;
+    m.agg = a;
+    m.twpi = a.twpi();
+    m.meanT = a.meanT();
+    m.meanRh = a.meanRh();
+    m.minT = c2(a.tMin);
+    m.maxT = c2(a.tMax);
+    m.minRh = c2(a.rhMin);
+    m.maxRh = c2(a.rhMax);
+    m.meanEmc = a.meanEmc();
+    if (!std::isnan(m.meanT) && !std::isnan(m.meanRh)) m.dewPoint = dewPoint(m.meanT, m.meanRh);
+    m.mouldRisk = a.mould;
+    if (!std::isnan(m.twpi)) m.twpiBand = twpiBand(m.twpi);
+    if (!std::isnan(m.meanEmc)) {
+        m.metalBand = metalCorrosionBand(m.meanEmc);
+        m.mechanicalOk = mechanicalDamageOk(m.meanEmc);
+    }
+    m.hoursMeasured = a.dtS / 3600.0;
+    m.hoursMechBad = a.mechBadS / 3600.0;
+    m.hoursMetalRisk = a.metalRiskS / 3600.0;
+    return m;
+}
+
+Result<WindowMetrics> EnvQueries::metrics(qint64 roomId, qint64 from, qint64 to) {
+    if (to <= from) return badRange();
+    auto ids = roomSensorIds(roomId);
+    if (!ids) return ids.error();
+    auto a = sumHourly(*ids, floorTo(from, kHourMs), ceilTo(to, kHourMs));
+    if (!a) return a.error();
+    return metricsFrom(*a, from, to);
+}
+
+Result<QList<DailyRow>> EnvQueries::daily(qint64 roomId, qint64 from, qint64 to) {
+    if (to <= from) return badRange();
+    auto ids = roomSensorIds(roomId);
+    if (!ids) return ids.error();
+    QList<DailyRow> out;
+    if (ids->isEmpty()) return out;
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT hour, %1 FROM readings_hourly WHERE sensor_id IN (%2) AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour")
+                  .arg(QLatin1String(RollupStore::sumColumns()), idList(*ids)));
+    q.addBindValue(floorTo(from, kHourMs));
+    q.addBindValue(to);
+    if (!q.exec()) return dbErr(q, "daily table");
+    while (q.next()) {
+        const QDate d = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong()).date();
+        if (out.isEmpty() || out.last().day != d) out << DailyRow{d, RollupAgg{}};
+        out.last().agg.merge(RollupStore::fromQuery(q, 1));
+    }
+    return out;
+}
+
+Result<QList<RoomSummary>> EnvQueries::rooms() {
+    QSqlQuery q(m_db.sql());
+    if (!q.exec(QStringLiteral("SELECT id, code, name, climate_profile FROM rooms ORDER BY code")))
+        return dbErr(q, "list rooms");
+    QList<RoomSummary> out;
+    while (q.next()) {
+        RoomSummary s;
+        s.room = RoomRef{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+        out << s;
+    }
+    for (RoomSummary& s : out) {
+        auto p = ClimateProfiles::forRoom(m_db, s.room.id);
+        if (!p) return p.error();
+        s.profile = *p;
+        QSqlQuery sq(m_db.sql());
+        sq.prepare(QStringLiteral("SELECT id, sensor_key, COALESCE(last_seen_at, 0) FROM sensors WHERE room_id = ? ORDER BY sensor_key"));
+        sq.addBindValue(s.room.id);
+        if (!sq.exec()) return dbErr(sq, "room sensors");
+        qint64 bestId = 0;
+        while (sq.next()) {
+            s.sensorKeys << sq.value(1).toString();
+            if (sq.value(2).toLongLong() > s.lastAt) { s.lastAt = sq.value(2).toLongLong(); bestId = sq.value(0).toLongLong(); }
+        }
+        if (bestId) {
+            QSqlQuery r(m_db.sql());
+            r.prepare(QStringLiteral("SELECT t, rh FROM readings WHERE sensor_id = ? AND at = ?"));
+            r.addBindValue(bestId);
+            r.addBindValue(s.lastAt);
+            if (!r.exec()) return dbErr(r, "latest reading");
+            if (r.next()) {
+                if (!r.value(0).isNull()) s.lastT = r.value(0).toInt() / 100.0;
+                if (!r.value(1).isNull()) s.lastRh = r.value(1).toInt() / 100.0;
+            }
+        }
+        QSqlQuery a(m_db.sql());
+        a.prepare(QStringLiteral("SELECT count(*) FROM env_alerts WHERE room_id = ? AND end_at IS NULL"));
+        a.addBindValue(s.room.id);
+        if (!a.exec() || !a.next()) return dbErr(a, "open alerts");
+        s.openAlerts = a.value(0).toInt();
+    }
+    return out;
+}
+
+Result<double> EnvQueries::hoursOutOfRange(qint64 roomId, qint64 from, qint64 to) {
+    QSqlQuery q(m_db.sql());
+    q.prepare(QStringLiteral("SELECT start_at, COALESCE(end_at, ?) FROM env_alerts WHERE room_id = ? AND kind IN "
+                             "('temp_high','temp_low','rh_high','rh_low') AND start_at < ? AND (end_at IS NULL OR end_at > ?)"));
+    q.addBindValue(m_db.nowMs());
+    q.addBindValue(roomId);
+    q.addBindValue(to);
+    q.addBindValue(from);
+    if (!q.exec()) return dbErr(q, "excursions of a room");
+    QList<QPair<qint64, qint64>> iv;
+    while (q.next()) iv << qMakePair(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return unionLength(iv, from, to) / 3600000.0;
+}
+
+Result<BoxEnvironment> EnvQueries::boxHistory(const QString& boxRef, qint64 from, qint64 to) {
+    BoxEnvironment out;
+    QSqlQuery b(m_db.sql());
+    b.prepare(QStringLiteral("SELECT id, barcode, location_id, created_at FROM boxes WHERE barcode = ? OR CAST(id AS TEXT) = ?"));
+    b.addBindValue(boxRef.trimmed());
+    b.addBindValue(boxRef.trimmed());
+    if (!b.exec()) return dbErr(b, "find box");
+    if (!b.next())
+        return makeError(QStringLiteral("not_found"), QStringLiteral("找不到档案盒“%1”。请扫描盒脊条码。").arg(boxRef),
+                         QStringLiteral("No box \"%1\". Scan the barcode on the box spine.").arg(boxRef));
+    out.boxId = b.value(0).toLongLong();
+    out.barcode = b.value(1).toString();
+    const qint64 currentLoc = b.value(2).toLongLong();
+    const qint64 created = b.value(3).toLongLong();
+    const qint64 now = m_db.nowMs();
+    out.to = to > 0 ? to : now;
+
+    // Location timeline from box_moves: [at_i, at_{i+1}) at to_location_i.
+    struct Seg { qint64 from, to, loc; };
+    QList<Seg> segs;
+    QSqlQuery m(m_db.sql());
+    m.prepare(QStringLiteral("SELECT COALESCE(from_location_id, 0), COALESCE(to_location_id, 0), at FROM box_moves WHERE box_id = ? ORDER BY at, id"));
+    m.addBindValue(out.boxId);
+    if (!m.exec()) return dbErr(m, "box moves");
+    qint64 firstAt = 0, firstFrom = 0;
+    while (m.next()) {
+        const qint64 at = m.value(2).toLongLong();
+        if (segs.isEmpty()) { firstAt = at; firstFrom = m.value(0).toLongLong(); }
+        else segs.last().to = at;
+        segs << Seg{at, out.to, m.value(1).toLongLong()};
+    }
+    const qint64 start = created > 0 ? created : (firstAt ? firstAt : 0);
+    if (segs.isEmpty()) {
+        if (start > 0) segs << Seg{start, out.to, currentLoc};
+    } else if (firstFrom && start < firstAt) {
+        segs.prepend(Seg{start, firstAt, firstFrom});
+    }
+    out.from = from > 0 ? from : (segs.isEmpty() ? out.to : segs.first().from);
+    if (out.to <= out.from) return out;
+
+    // Whole-box loans: the box is out of its room.
+    QList<QPair<qint64, qint64>> loans;
+    QSqlQuery l(m_db.sql());
+    l.prepare(QStringLiteral("SELECT out_at, COALESCE(returned_at, ?) FROM loans WHERE box_id = ? AND item_id IS NULL ORDER BY out_at"));
+    l.addBindValue(now);
+    l.addBindValue(out.boxId);
+    if (!l.exec()) return dbErr(l, "box loans");
+    while (l.next()) loans << qMakePair(l.value(0).toLongLong(), l.value(1).toLongLong());
+    out.hoursOnLoan = unionLength(loans, out.from, out.to) / 3600000.0;
+
+    QHash<qint64, RoomRef> roomOfLoc;
+    for (const Seg& s : segs) {
+        const qint64 a = qMax(s.from, out.from), e = qMin(s.to, out.to);
+        if (e <= a || !s.loc) continue;
+        if (!roomOfLoc.contains(s.loc)) {
+            QSqlQuery r(m_db.sql());
+            r.prepare(QStringLiteral("SELECT r.id, r.code, r.name, r.climate_profile FROM locations l JOIN rooms r ON r.id = l.room_id WHERE l.id = ?"));
+            r.addBindValue(s.loc);
+            if (!r.exec()) return dbErr(r, "location room");
+            roomOfLoc.insert(s.loc, r.next() ? RoomRef{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString()} : RoomRef{});
+        }
+        const RoomRef room = roomOfLoc.value(s.loc);
+        if (!room.id) continue;
+        // cut the loans out of [a, e)
+        QList<QPair<qint64, qint64>> pieces{{a, e}};
+        for (const auto& ln : loans) {
+            QList<QPair<qint64, qint64>> next;
+            for (const auto& p : pieces) {
+                if (ln.second <= p.first || ln.first >= p.second) { next << p; continue; }
+                if (ln.first > p.first) next << qMakePair(p.first, ln.first);
+                if (ln.second < p.second) next << qMakePair(ln.second, p.second);
+            }
+            pieces = next;
+        }
+        auto ids = roomSensorIds(room.id);
+        if (!ids) return ids.error();
+        for (const auto& p : pieces) {
+            BoxStay st;
+            st.roomId = room.id;
+            st.roomCode = room.code;
+            st.roomName = room.name;
+            st.from = p.first;
+            st.to = p.second;
+            auto agg = sumHourly(*ids, floorTo(p.first, kHourMs), ceilTo(p.second, kHourMs));
+            if (!agg) return agg.error();
+            st.agg = *agg;
+            auto oor = hoursOutOfRange(room.id, p.first, p.second);
+            if (!oor) return oor.error();
+            st.hoursOutOfRange = *oor;
+            out.inRooms.merge(st.agg);
+            out.hoursInRooms += (p.second - p.first) / 3600000.0;
+            out.hoursOutOfRange += st.hoursOutOfRange;
+            out.stays << st;
+        }
+    }
+    out.twpi = out.inRooms.twpi();
+    out.hoursUnknown = qMax(0.0, (out.to - out.from) / 3600000.0 - out.hoursInRooms - out.hoursOnLoan);
+    return out;
+}
+
+}  // namespace archive::db::env
