@@ -32,20 +32,43 @@ QString symbologyName(ZXing::BarcodeFormat f) {
     }
 }
 
-ZXing::DecodeHints hintsFor(const DecodeOptions& o) {
-    using F = ZXing::BarcodeFormat;
+// ZXing 1.4 (Debian 12) keeps its asserts, and Result::operator== asserts when it merges several 1-D
+// results (maxNumberOfSymbols > 1): the process aborts (zxing-cpp issues #516, #740). So 1-D formats are
+// always read with maxNumberOfSymbols = 1, and 2-D formats in a second pass with the requested number.
+ZXing::DecodeHints hintsFor(const DecodeOptions& o, ZXing::BarcodeFormats formats, int maxSymbols) {
     ZXing::DecodeHints h;
     h.setTryHarder(o.tryHarder).setTryRotate(o.tryRotate).setTryDownscale(o.tryDownscale);
-    h.setMaxNumberOfSymbols(uint8_t(std::clamp(o.maxSymbols, 1, 255)));
-    if (!o.allFormats)
-        h.setFormats(F::Code128 | F::Code39 | F::QRCode | F::DataMatrix | F::EAN13 | F::EAN8 | F::UPCA);
+    h.setMaxNumberOfSymbols(uint8_t(std::clamp(maxSymbols, 1, 255)));
+    h.setFormats(formats);
     return h;
+}
+
+ZXing::BarcodeFormats linearFormats(const DecodeOptions& o) {
+    using F = ZXing::BarcodeFormat;
+    if (o.allFormats) return ZXing::BarcodeFormats(F::LinearCodes);
+    return F::Code128 | F::Code39 | F::EAN13 | F::EAN8 | F::UPCA;
+}
+
+ZXing::BarcodeFormats matrixFormats(const DecodeOptions& o) {
+    using F = ZXing::BarcodeFormat;
+    if (o.allFormats) return ZXing::BarcodeFormats(F::MatrixCodes);
+    return F::QRCode | F::DataMatrix;
 }
 
 Result<QList<DecodedCode>> run(const ZXing::ImageView& view, const DecodeOptions& o) {
     ZXing::Results results;
     try {
-        results = ZXing::ReadBarcodes(view, hintsFor(o));
+        results = ZXing::ReadBarcodes(view, hintsFor(o, linearFormats(o), 1));
+        if (o.maxSymbols > 1 || results.empty()) {
+            ZXing::Results more = ZXing::ReadBarcodes(view, hintsFor(o, matrixFormats(o), o.maxSymbols));
+            results.insert(results.end(), more.begin(), more.end());
+        }
+        if (results.empty() && o.fallbackBinarizer) {
+            // Low-contrast labels: the local-average binarizer gives up on flat blocks; a global threshold
+            // still separates faded ink from paper.
+            results = ZXing::ReadBarcodes(
+                view, hintsFor(o, matrixFormats(o), o.maxSymbols).setBinarizer(ZXing::Binarizer::GlobalHistogram));
+        }
     } catch (const std::exception& e) {
         return makeError(QStringLiteral("decode_failed"), QStringLiteral("图片无法识别，请换一张清晰的图片再试。"),
                          QStringLiteral("The picture could not be processed. Try a clearer picture."),

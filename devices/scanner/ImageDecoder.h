@@ -25,6 +25,7 @@ struct DecodeOptions {
     bool tryRotate = true;
     bool tryDownscale = true;
     int maxSymbols = 8;         // 1 for a camera frame where only the first code matters
+    bool fallbackBinarizer = true;  // nothing found → one more pass for 2-D codes with a global threshold
     bool allFormats = false;    // false: only what an archive uses (Code 128, Code 39, QR, Data Matrix, EAN/UPC)
 };
 

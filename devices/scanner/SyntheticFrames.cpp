@@ -62,7 +62,13 @@ Result<QImage> SyntheticFrames::renderCode(const QString& text, const QString& s
         return makeError(QStringLiteral("bad_input"), QStringLiteral("条码内容为空。"), QStringLiteral("The code is empty."));
     ZXing::BitMatrix m;
     try {
-        m = ZXing::MultiFormatWriter(*fmt).setMargin(0).encode(text.toStdString(), 0, 0);
+        ZXing::MultiFormatWriter w(*fmt);
+        w.setMargin(0);
+        bool ascii = true;
+        for (QChar c : text) ascii = ascii && c.unicode() < 0x80;
+        if (!ascii && (*fmt == ZXing::BarcodeFormat::QRCode || *fmt == ZXing::BarcodeFormat::DataMatrix))
+            w.setEncoding(ZXing::CharacterSet::UTF8);
+        m = w.encode(text.toStdString(), 0, 0);
     } catch (const std::exception& e) {
         return makeError(QStringLiteral("bad_input"),
                          QStringLiteral("“%1”不能编成%2条码。").arg(text.left(40), symbology),
@@ -156,6 +162,65 @@ QImage SyntheticFrames::compose(const QImage& code, QSize frameSize, const Disto
         if (back.loadFromData(bytes, "JPG")) img = back.convertToFormat(QImage::Format_Grayscale8);
     }
     return img;
+}
+
+QChar SyntheticFrames::ean13Check(QStringView d) {
+    int sum = 0;
+    for (int i = 0; i < 12 && i < d.size(); ++i) sum += (d[i].unicode() - '0') * (i % 2 ? 3 : 1);
+    return QLatin1Char(char('0' + (10 - sum % 10) % 10));
+}
+
+QList<SyntheticSample> SyntheticFrames::distortedSet(QSize frameSize, quint32 seed) {
+    struct Preset { const char* name; Distortion d; };
+    auto D = [](auto f) { Distortion d; f(d); return d; };
+    const Preset presets[] = {
+        {"clean", {}},
+        {"rotate7", D([](Distortion& d) { d.rotateDeg = 7; })},
+        {"rotate103", D([](Distortion& d) { d.rotateDeg = 103; })},
+        {"upsidedown", D([](Distortion& d) { d.rotateDeg = 180; })},
+        {"blur1", D([](Distortion& d) { d.blurRadius = 1; })},
+        {"noise18", D([](Distortion& d) { d.noiseSigma = 18; })},
+        {"lowcontrast", D([](Distortion& d) { d.contrastLow = 95; d.contrastHigh = 165; })},
+        {"perspective", D([](Distortion& d) { d.perspective = 0.12; })},
+        {"unevenlight", D([](Distortion& d) { d.unevenLight = 0.8; })},
+        {"jpeg20", D([](Distortion& d) { d.jpegQuality = 20; })},
+        {"crumple", D([](Distortion& d) { d.warpAmplitude = 1.5; d.warpPeriod = 160; })},
+        {"photo1", D([](Distortion& d) { d.rotateDeg = 4; d.perspective = 0.08; d.blurRadius = 1; d.noiseSigma = 8;
+                                          d.contrastLow = 40; d.contrastHigh = 215; d.unevenLight = 0.5;
+                                          d.jpegQuality = 55; d.warpAmplitude = 1.0; d.warpPeriod = 180; })},
+        {"photo2", D([](Distortion& d) { d.rotateDeg = -6; d.perspective = 0.1; d.noiseSigma = 10;
+                                          d.contrastLow = 60; d.contrastHigh = 200; d.unevenLight = 0.6;
+                                          d.jpegQuality = 40; d.warpAmplitude = 1.0; d.warpPeriod = 200; })},
+        {"photo3", D([](Distortion& d) { d.rotateDeg = 178; d.blurRadius = 1; d.noiseSigma = 6;
+                                          d.contrastLow = 30; d.contrastHigh = 190; d.unevenLight = 0.7;
+                                          d.jpegQuality = 35; })},
+    };
+    const QString ean12 = QStringLiteral("978704039663");
+    struct Code { QString symbology, text; int module; };
+    const Code codes[] = {
+        {Symbology::Code128, QStringLiteral("B2024000123") + QLatin1Char('X'), 2},
+        {Symbology::Code39, QStringLiteral("B24-0042"), 3},
+        {Symbology::QRCode, QStringLiteral("P20230017 张三 档案室借阅证"), 5},
+        {Symbology::DataMatrix, QStringLiteral("I J001 2024 Y 0017"), 7},
+        {Symbology::EAN13, ean12 + ean13Check(ean12), 3},
+    };
+    QList<SyntheticSample> out;
+    quint32 s = seed;
+    for (const Code& c : codes) {
+        const QString input = c.symbology == Symbology::EAN13 ? ean12 : c.text;
+        auto img = renderCode(input, c.symbology, c.module, 90);
+        if (!img) continue;
+        for (const Preset& p : presets) {
+            SyntheticSample smp;
+            smp.name = c.symbology + QLatin1Char('/') + QLatin1String(p.name);
+            smp.symbology = c.symbology;
+            smp.text = c.text;
+            smp.distortion = p.d;
+            smp.frame = compose(*img, frameSize, p.d, ++s);
+            out.append(std::move(smp));
+        }
+    }
+    return out;
 }
 
 }  // namespace archive::scanner

@@ -25,6 +25,14 @@ struct Distortion {
     double warpPeriod = 90;     // wavelength of the crumple in pixels
 };
 
+struct SyntheticSample {
+    QString name;        // "<symbology>/<distortion>"
+    QString symbology;
+    QString text;        // what a correct decode returns
+    Distortion distortion;
+    QImage frame;        // 8-bit grayscale
+};
+
 class SyntheticFrames {
 public:
     // Black-on-white 8-bit code. symbology: Symbology::Code128/Code39/QRCode/DataMatrix/EAN13.
@@ -34,6 +42,12 @@ public:
     // Places the code at the frame's centre (offset by `offset`), applies the distortion; 8-bit grayscale.
     static QImage compose(const QImage& code, QSize frameSize, const Distortion& d, quint32 seed = 1,
                           QPoint offset = {});
+    // The distorted test set: Code 128, Code 39, QR, Data Matrix and EAN-13, each clean and with 13
+    // distortions (rotation, blur, noise, low contrast, perspective, uneven light, JPEG, crumple and
+    // photo-like combinations). Deterministic for a seed. Used by the tests and the benchmark.
+    static QList<SyntheticSample> distortedSet(QSize frameSize = QSize(640, 480), quint32 seed = 1);
+    // EAN-13 check digit for 12 digits (for expected texts).
+    static QChar ean13Check(QStringView twelveDigits);
 };
 
 }  // namespace archive::scanner
