@@ -341,7 +341,7 @@ Status ReadingStore::addManualReading(const QString& roomCodeOrName, qint64 atMs
     q.addBindValue(s->id);
     q.addBindValue(atMs);
     q.addBindValue(recordedBy.trimmed());
-    q.addBindValue(note);
+    q.addBindValue(note.isNull() ? QStringLiteral("") : note);
     q.addBindValue(m_db.nowMs());
     if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("record manual reading"));
     LedgerEntry e;

@@ -156,6 +156,7 @@ TEST_F(EnvDbTest, ManualReadingIsMarkedWithWhoRecordedIt) {
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM manual_readings WHERE recorded_by = 'A007'")), 1);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM sensors WHERE sensor_key = 'manual:R1' AND kind = 'manual'")), 1);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'env.manual' AND actor = 'A007'")), 1);
+    ASSERT_TRUE(store.addManualReading(QStringLiteral("R1"), T0 + 15 * kHourMs, 22.0, NAN, QStringLiteral("A007")).ok());  // no note, no RH
     auto dup = store.addManualReading(QStringLiteral("R1"), T0 + 9 * kHourMs, 21.5, 55, QStringLiteral("A007"));
     EXPECT_FALSE(dup.ok());
     auto noWho = store.addManualReading(QStringLiteral("R1"), T0 + 10 * kHourMs, 21.5, 55, QString());
