@@ -64,7 +64,7 @@ Status updateAlert(Database& db, qint64 id, qint64 start, qint64 end, double pea
 }
 }  // namespace
 
-AlertEngine::AlertEngine(Database& db) : m_db(db) {}
+AlertEngine::AlertEngine(Database& db) : m_db(db), m_rs(db) {}
 AlertEngine::~AlertEngine() = default;
 
 void AlertEngine::invalidate() { m_states.clear(); }
@@ -88,9 +88,9 @@ Status AlertEngine::onReadings(const SensorInfo& s, std::optional<qint64> lastBe
             if (auto st = refillGaps(s, c.at); !st) return st;
     }
 
-    auto prof = ClimateProfiles::forRoom(m_db, s.roomId);
-    if (!prof) return prof.error();
-    const ClimateLimits lim = prof->limits(s.intervalMs);
+    auto limits = limitsFor(s);
+    if (!limits) return limits.error();
+    const ClimateLimits lim = *limits;
     State& st = m_states[s.id];
     const bool warm = st.det && st.roomId == s.roomId && st.det->limits() == lim &&
                       (lastBefore ? st.det->hasReadings() && st.det->lastAt() == *lastBefore : !st.det->hasReadings());
@@ -99,6 +99,16 @@ Status AlertEngine::onReadings(const SensorInfo& s, std::optional<qint64> lastBe
     for (const auto& c : appended)
         st.det->feed(c.at, c.t == kNoValue ? NAN : c.t / 100.0, c.rh == kNoValue ? NAN : c.rh / 100.0);
     return store(s, st, st.det->takeChanges(), false);
+}
+
+Result<ClimateLimits> AlertEngine::limitsFor(const SensorInfo& s) {
+    QSqlQuery& q = m_rs.prepared(ClimateProfiles::forRoomSql());
+    q.bindValue(0, s.roomId);
+    if (!q.exec()) return dbErr(q, "read climate profile");
+    ClimateProfile p;  // defaults (paper) when the profiles table has no row at all
+    if (q.next()) p = ClimateProfiles::fromQuery(q);
+    q.finish();
+    return p.limits(s.intervalMs);
 }
 
 Status AlertEngine::store(const SensorInfo& s, State& st, const QList<Excursion>& changes, bool late) {
@@ -144,8 +154,7 @@ Status AlertEngine::replay(const SensorInfo& s, const ClimateLimits& lim, qint64
         if (earliest == S) break;
         S = earliest;
     }
-    RollupStore rs(m_db);
-    auto raw = rs.raw(s.id, S - kDayMs, std::numeric_limits<qint64>::max());
+    auto raw = m_rs.raw(s.id, S - kDayMs, std::numeric_limits<qint64>::max());
     if (!raw) return raw.error();
     auto det = std::make_unique<ExcursionDetector>(lim);
     for (const auto& c : *raw) det->feed(c.at, c.t == kNoValue ? NAN : c.t / 100.0, c.rh == kNoValue ? NAN : c.rh / 100.0);
@@ -201,14 +210,13 @@ Status AlertEngine::gap(const SensorInfo& s, qint64 from, qint64 to) {
 }
 
 Status AlertEngine::closeOpenSilence(const SensorInfo& s, qint64 at, bool* closed) {
-    QSqlQuery q(m_db.sql());
-    q.prepare(QStringLiteral("UPDATE env_alerts SET end_at = ?, peak = (? - start_at) / 60000.0, peak_at = ? "
-                             "WHERE sensor_id = ? AND kind = 'silence' AND end_at IS NULL AND start_at < ?"));
-    q.addBindValue(at);
-    q.addBindValue(at);
-    q.addBindValue(at);
-    q.addBindValue(s.id);
-    q.addBindValue(at);
+    QSqlQuery& q = m_rs.prepared(QStringLiteral("UPDATE env_alerts SET end_at = ?, peak = (? - start_at) / 60000.0, peak_at = ? "
+                                                "WHERE sensor_id = ? AND kind = 'silence' AND end_at IS NULL AND start_at < ?"));
+    q.bindValue(0, at);
+    q.bindValue(1, at);
+    q.bindValue(2, at);
+    q.bindValue(3, s.id);
+    q.bindValue(4, at);
     if (!q.exec()) return dbErr(q, "close silence alert");
     *closed = q.numRowsAffected() > 0;
     return okStatus();
@@ -225,9 +233,8 @@ Status AlertEngine::refillGaps(const SensorInfo& s, qint64 lateAt) {
     struct G { qint64 id, start, end; bool acked; };
     QList<G> gs;
     while (q.next()) gs << G{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toBool()};
-    RollupStore rs(m_db);
     for (const G& g : gs) {
-        auto raw = rs.raw(s.id, g.start, g.end + 1);
+        auto raw = m_rs.raw(s.id, g.start, g.end + 1);
         if (!raw) return raw.error();
         QList<QPair<qint64, qint64>> gaps;
         for (size_t i = 1; i < raw->size(); ++i)

@@ -8,6 +8,7 @@
 
 #include "ExcursionDetector.h"
 #include "Rollup.h"
+#include "RollupStore.h"
 #include "common/Result.h"
 
 #include <QHash>
@@ -43,6 +44,7 @@ public:
                       const std::vector<CompactReading>& appended, const std::vector<CompactReading>& late);
     Result<int> checkSilence(qint64 nowMs);
     void invalidate();
+    Result<ClimateLimits> limitsFor(const SensorInfo& s);
 
 private:
     struct State {
@@ -57,6 +59,7 @@ private:
     Status refillGaps(const SensorInfo& s, qint64 lateAt);
 
     Database& m_db;
+    RollupStore m_rs;  // prepared statements
     std::map<qint64, State> m_states;
 };
 

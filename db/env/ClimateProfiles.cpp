@@ -60,10 +60,14 @@ Result<ClimateProfile> ClimateProfiles::get(Database& db, const QString& code) {
     return read(q);
 }
 
+QString ClimateProfiles::forRoomSql() {
+    return QString::fromLatin1(kSel) + QStringLiteral(" WHERE code = COALESCE((SELECT climate_profile FROM rooms WHERE id = ?), 'paper')");
+}
+ClimateProfile ClimateProfiles::fromQuery(const QSqlQuery& q) { return read(q); }
+
 Result<ClimateProfile> ClimateProfiles::forRoom(Database& db, qint64 roomId) {
     QSqlQuery q(db.sql());
-    q.prepare(QString::fromLatin1(kSel) +
-              QStringLiteral(" WHERE code = COALESCE((SELECT climate_profile FROM rooms WHERE id = ?), 'paper')"));
+    q.prepare(forRoomSql());
     q.addBindValue(roomId);
     if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("read room climate profile"));
     if (q.next()) return read(q);

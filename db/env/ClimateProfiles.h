@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlQuery;
+
 namespace archive::db {
 class Database;
 }
@@ -30,6 +32,9 @@ public:
     // Creates or changes a profile; checks min < max etc.; ledger "env.profile". Caller need not open a Transaction.
     static Status save(Database& db, const ClimateProfile& p, const QString& actor);
     static Status validate(const ClimateProfile& p);
+    // For callers that keep a prepared statement: SQL with one parameter (room id) and its row reader.
+    static QString forRoomSql();
+    static ClimateProfile fromQuery(const QSqlQuery& q);
 };
 
 }  // namespace archive::db::env

@@ -19,12 +19,15 @@ struct ReadingInserter::Impl {
     Database& db;
     sqlite3* h = nullptr;
     sqlite3_stmt* st = nullptr;
+    sqlite3_stmt* many = nullptr;  // kChunk rows per statement
+    static constexpr int kChunk = 64;
     std::unique_ptr<QSqlQuery> q;
     Status status = okStatus();
 
     explicit Impl(Database& d) : db(d) {}
     ~Impl() {
         if (st) sqlite3_finalize(st);
+        if (many) sqlite3_finalize(many);
     }
     Error sqliteError(const char* what) const {
         return sqlError(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(h)), QSqlError::StatementError),
@@ -38,7 +41,14 @@ ReadingInserter::ReadingInserter(Database& db) : d(std::make_unique<Impl>(db)) {
         if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) d->h = *static_cast<sqlite3* const*>(v.constData());
     }
     if (d->h) {
-        if (sqlite3_prepare_v2(d->h, kInsertSql, -1, &d->st, nullptr) != SQLITE_OK)
+        if (sqlite3_prepare_v2(d->h, kInsertSql, -1, &d->st, nullptr) != SQLITE_OK) {
+            d->status = d->sqliteError("prepare reading insert");
+            return;
+        }
+        QByteArray sql("INSERT INTO readings(sensor_id, at, t, rh, flags) VALUES(?,?,?,?,?)");
+        for (int i = 1; i < Impl::kChunk; ++i) sql += ",(?,?,?,?,?)";
+        sql += " ON CONFLICT DO NOTHING";
+        if (sqlite3_prepare_v2(d->h, sql.constData(), -1, &d->many, nullptr) != SQLITE_OK)
             d->status = d->sqliteError("prepare reading insert");
         return;
     }
@@ -73,6 +83,35 @@ Result<bool> ReadingInserter::insert(qint64 sid, const CompactReading& r) {
     q.bindValue(4, r.flags);
     if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("insert reading"));
     return q.numRowsAffected() > 0;
+}
+
+Result<qint64> ReadingInserter::insertNew(qint64 sid, const CompactReading* rows, qint64 n) {
+    if (!d->status) return d->status.error();
+    qint64 stored = 0, i = 0;
+    if (d->many) {
+        sqlite3_stmt* s = d->many;
+        for (; i + Impl::kChunk <= n; i += Impl::kChunk) {
+            int p = 1;
+            for (int k = 0; k < Impl::kChunk; ++k) {
+                const CompactReading& r = rows[i + k];
+                sqlite3_bind_int64(s, p++, sid);
+                sqlite3_bind_int64(s, p++, r.at);
+                if (r.t == kNoValue) sqlite3_bind_null(s, p++); else sqlite3_bind_int(s, p++, r.t);
+                if (r.rh == kNoValue) sqlite3_bind_null(s, p++); else sqlite3_bind_int(s, p++, r.rh);
+                sqlite3_bind_int(s, p++, r.flags);
+            }
+            const int rc = sqlite3_step(s);
+            sqlite3_reset(s);
+            if (rc != SQLITE_DONE) return d->sqliteError("insert readings");
+            stored += sqlite3_changes(d->h);
+        }
+    }
+    for (; i < n; ++i) {
+        auto ok = insert(sid, rows[i]);
+        if (!ok) return ok.error();
+        stored += *ok ? 1 : 0;
+    }
+    return stored;
 }
 
 }  // namespace archive::db::env

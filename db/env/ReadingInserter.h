@@ -21,6 +21,9 @@ public:
     Status ready() const;
     // true when stored, false when a reading of that sensor at that time already existed.
     Result<bool> insert(qint64 sensorId, const CompactReading& r);
+    // Many readings of one sensor that cannot exist yet (newer than its last one); multi-row statements
+    // on SQLite. Returns the number stored.
+    Result<qint64> insertNew(qint64 sensorId, const CompactReading* rows, qint64 n);
 
     struct Impl;
 

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 Q_LOGGING_CATEGORY(lcEnv, "archive.env")
@@ -127,107 +128,153 @@ struct ReadingStore::Impl {
     // Inside an open transaction.
     Result<int> ingest(const QList<ReadingRow>& batch) {
         if (auto st = loadSensors(); !st) return st.error();
-        std::map<qint64, std::vector<CompactReading>> bySensor;
-        QHash<qint64, SensorInfo> infos;
+        struct Slot {
+            SensorInfo info;
+            bool manual = false, external = false;
+            std::vector<CompactReading> rows;
+        };
+        std::map<qint64, Slot> bySensor;
+        QHash<QString, Slot*> slotOf;  // raw key (+ "#external") → slot
         int skipped = 0;
         for (const ReadingRow& r : batch) {
             if (!valid(r)) {
                 ++skipped;
                 continue;
             }
-            QString key = r.sensorKey.trimmed();
-            if (r.probe == QLatin1String("external")) key += QStringLiteral("#external");
-            auto s = ensureSensor(key);
-            if (!s) return s.error();
-            const SensorInfo& si = s.value();
-            infos.insert(si.id, si);
-            const bool manual = r.manual || si.kind == QLatin1String("manual");
+            const bool external = r.probe == QLatin1String("external");
+            Slot* slot = slotOf.value(external ? r.sensorKey + QStringLiteral("#external") : r.sensorKey, nullptr);
+            if (!slot) {
+                QString key = r.sensorKey.trimmed();
+                if (external) key += QStringLiteral("#external");
+                auto s = ensureSensor(key);
+                if (!s) return s.error();
+                slot = &bySensor[s->id];
+                slot->info = *s;
+                slot->manual = s->kind == QLatin1String("manual");
+                slot->external = external;
+                slotOf.insert(external ? r.sensorKey + QStringLiteral("#external") : r.sensorKey, slot);
+            }
+            const SensorInfo& si = slot->info;
+            const bool manual = r.manual || slot->manual;
             double t = r.tempC, rh = r.rhPct;
             if (!manual) {
                 t += si.tempOffset;
-                rh = std::clamp(rh + si.rhOffset, 0.0, 100.0);
+                if (!std::isnan(rh)) rh = std::clamp(rh + si.rhOffset, 0.0, 100.0);
             }
             CompactReading c;
             c.at = r.atMs;
             c.t = std::isnan(t) ? kNoValue : qint32(std::lround(t * 100.0));
             c.rh = std::isnan(rh) ? kNoValue : qint32(std::lround(rh * 100.0));
-            c.flags = (manual ? 1 : 0) | (r.probe == QLatin1String("external") ? 2 : 0);
-            bySensor[si.id].push_back(c);
+            c.flags = (manual ? 1 : 0) | (external ? 2 : 0);
+            slot->rows.push_back(c);
         }
         if (skipped) qCWarning(lcEnv) << "skipped" << skipped << "unusable readings";
 
-        ReadingInserter ins(db);
-        if (auto st = ins.ready(); !st) return st.error();
+        if (!inserter) inserter = std::make_unique<ReadingInserter>(db);
+        if (auto st = inserter->ready(); !st) return st.error();
         int stored = 0;
-        for (auto& [sid, rows] : bySensor) {
-            const SensorInfo& si = infos[sid];
-            std::stable_sort(rows.begin(), rows.end(), [](const CompactReading& a, const CompactReading& b) { return a.at < b.at; });
+        const auto byTime = [](const CompactReading& a, const CompactReading& b) { return a.at < b.at; };
+        for (auto& [sid, slot] : bySensor) {
+            const SensorInfo& si = slot.info;
+            std::vector<CompactReading>& rows = slot.rows;
+            if (!std::is_sorted(rows.begin(), rows.end(), byTime)) std::stable_sort(rows.begin(), rows.end(), byTime);
             rows.erase(std::unique(rows.begin(), rows.end(), [](const CompactReading& a, const CompactReading& b) { return a.at == b.at; }),
                        rows.end());
             auto last = rollups.lastAt(sid);
             if (!last) return last.error();
             const std::optional<qint64> lastAt = *last;
-            std::vector<CompactReading> appended, late;
-            for (const auto& c : rows) {
-                auto ok = ins.insert(sid, c);
+            // Rows newer than the sensor's last reading are new for sure (multi-row inserts); older ones
+            // are late and may be duplicates.
+            const auto firstNew = lastAt ? std::upper_bound(rows.begin(), rows.end(), *lastAt,
+                                                            [](qint64 at, const CompactReading& c) { return at < c.at; })
+                                         : rows.begin();
+            std::vector<CompactReading> late;
+            for (auto it = rows.begin(); it != firstNew; ++it) {
+                auto ok = inserter->insert(sid, *it);
                 if (!ok) return ok.error();
                 if (!*ok) continue;
                 ++stored;
-                (lastAt && c.at <= *lastAt ? late : appended).push_back(c);
+                late.push_back(*it);
+            }
+            std::vector<CompactReading> appended(firstNew, rows.end());
+            if (!appended.empty()) {
+                auto n = inserter->insertNew(sid, appended.data(), qint64(appended.size()));
+                if (!n) return n.error();
+                stored += int(*n);
             }
             // Hours whose rollup must be rebuilt from raw rows: those of late readings and of the
-            // reading right after each (its Δt changed).
-            QSet<qint64> rebuildHours;
+            // reading right after each (its Δt changed). Their days are rebuilt from the hours.
+            QSet<qint64> rebuildHours, rebuildDays;
             for (const auto& c : late) {
                 rebuildHours.insert(floorTo(c.at, kHourMs));
                 auto nx = rollups.nextAt(sid, c.at);
                 if (!nx) return nx.error();
                 if (*nx) rebuildHours.insert(floorTo(**nx, kHourMs));
             }
-            QSet<qint64> days;
-            // Appended readings: aggregate per hour in memory, merge into the (possibly existing) first hour.
-            std::map<qint64, RollupAgg> hours;
+            for (qint64 h : rebuildHours) rebuildDays.insert(floorTo(h, kDayMs));
+            // Appended readings: aggregate per hour and day in memory; merge into the existing first hour/day.
+            std::map<qint64, RollupAgg> hours, days;
             bool hasPrev = lastAt.has_value();
             qint64 prev = lastAt.value_or(0);
+            qint64 curHour = std::numeric_limits<qint64>::min();
+            RollupAgg* h = nullptr;
             for (const auto& c : appended) {
-                hours[floorTo(c.at, kHourMs)].add(c, cappedDtMs(prev, hasPrev, c.at, si.intervalMs));
+                const qint64 dt = cappedDtMs(prev, hasPrev, c.at, si.intervalMs);
+                const qint64 hour = floorTo(c.at, kHourMs);
+                if (hour != curHour) {
+                    curHour = hour;
+                    h = &hours[hour];
+                }
+                h->add(c, dt);
                 prev = c.at;
                 hasPrev = true;
             }
-            for (auto& [hour, agg] : hours) {
-                days.insert(floorTo(hour, kDayMs));
-                if (rebuildHours.contains(hour)) continue;
-                if (lastAt && hour == floorTo(*lastAt, kHourMs)) {
-                    auto old = rollups.load(Grain::Hour, sid, hour);
-                    if (!old) return old.error();
-                    if (*old) {
-                        RollupAgg merged = **old;
-                        merged.merge(agg);
-                        agg = merged;
+            for (const auto& [hour, agg] : hours) days[floorTo(hour, kDayMs)].merge(agg);
+            auto mergeInto = [&](Grain g, std::map<qint64, RollupAgg>& aggs, const QSet<qint64>& rebuild, qint64 unit) -> Status {
+                for (auto& [start, agg] : aggs) {
+                    if (rebuild.contains(start)) continue;
+                    if (lastAt && start == floorTo(*lastAt, unit)) {
+                        auto old = rollups.load(g, sid, start);
+                        if (!old) return old.error();
+                        if (*old) {
+                            RollupAgg merged = **old;
+                            merged.merge(agg);
+                            agg = merged;
+                        }
                     }
+                    if (auto st = rollups.save(g, sid, start, agg); !st) return st;
                 }
-                if (auto st = rollups.save(Grain::Hour, sid, hour, agg); !st) return st.error();
-            }
-            for (qint64 hour : rebuildHours) {
-                days.insert(floorTo(hour, kDayMs));
+                return okStatus();
+            };
+            if (auto st = mergeInto(Grain::Hour, hours, rebuildHours, kHourMs); !st) return st.error();
+            for (qint64 hour : rebuildHours)
                 if (auto st = rollups.recomputeHour(sid, hour, si.intervalMs); !st) return st.error();
-            }
-            for (qint64 day : days)
+            if (auto st = mergeInto(Grain::Day, days, rebuildDays, kDayMs); !st) return st.error();
+            for (qint64 day : rebuildDays)
                 if (auto st = rollups.recomputeDay(sid, day); !st) return st.error();
 
             if (!appended.empty() || !late.empty()) {
-                QSqlQuery q(db.sql());
-                q.prepare(QStringLiteral("UPDATE sensors SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)"));
+                QSqlQuery& q = seenStmt();
                 const qint64 newest = appended.empty() ? late.back().at : appended.back().at;
-                q.addBindValue(newest);
-                q.addBindValue(sid);
-                q.addBindValue(newest);
+                q.bindValue(0, newest);
+                q.bindValue(1, sid);
+                q.bindValue(2, newest);
                 if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("update sensor"));
             }
             if (auto st = alerts.onReadings(si, lastAt, appended, late); !st) return st.error();
         }
         return stored;
     }
+
+    QSqlQuery& seenStmt() {
+        if (!seen) {
+            seen = std::make_unique<QSqlQuery>(db.sql());
+            seen->prepare(QStringLiteral("UPDATE sensors SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)"));
+        }
+        return *seen;
+    }
+    std::unique_ptr<ReadingInserter> inserter;
+    std::unique_ptr<QSqlQuery> seen;
 };
 
 ReadingStore::ReadingStore(Database& db) : m_db(db), d(std::make_unique<Impl>(db)) {}

@@ -63,28 +63,43 @@ RollupAgg RollupStore::aggregate(const std::vector<CompactReading>& sorted, std:
     return a;
 }
 
+RollupStore::~RollupStore() = default;
+
+void RollupStore::clearCache() { m_stmts.clear(); }
+
+QSqlQuery& RollupStore::stmt(const QString& sql) {
+    auto it = m_stmts.find(sql);
+    if (it == m_stmts.end()) {
+        auto q = std::make_unique<QSqlQuery>(m_db.sql());
+        q->setForwardOnly(true);
+        q->prepare(sql);
+        it = m_stmts.emplace(sql, std::move(q)).first;
+    }
+    return *it->second;
+}
+
 Result<std::optional<RollupAgg>> RollupStore::load(Grain g, qint64 sid, qint64 start) {
-    QSqlQuery q(m_db.sql());
-    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE sensor_id = ? AND %3 = ?")
-                  .arg(QLatin1String(kCols), QLatin1String(table(g)), QLatin1String(keyCol(g))));
-    q.addBindValue(sid);
-    q.addBindValue(start);
+    QSqlQuery& q = stmt(QStringLiteral("SELECT %1 FROM %2 WHERE sensor_id = ? AND %3 = ?")
+                            .arg(QLatin1String(kCols), QLatin1String(table(g)), QLatin1String(keyCol(g))));
+    q.bindValue(0, sid);
+    q.bindValue(1, start);
     if (!q.exec()) return dbErr(q, "load rollup");
-    if (!q.next()) return std::optional<RollupAgg>();
-    return std::optional<RollupAgg>(readAgg(q, 0));
+    std::optional<RollupAgg> out;
+    if (q.next()) out = readAgg(q, 0);
+    q.finish();
+    return out;
 }
 
 Status RollupStore::save(Grain g, qint64 sid, qint64 start, const RollupAgg& a) {
-    QSqlQuery q(m_db.sql());
     if (a.empty()) {
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE sensor_id = ? AND %2 = ?")
-                      .arg(QLatin1String(table(g)), QLatin1String(keyCol(g))));
-        q.addBindValue(sid);
-        q.addBindValue(start);
+        QSqlQuery& q = stmt(QStringLiteral("DELETE FROM %1 WHERE sensor_id = ? AND %2 = ?")
+                                .arg(QLatin1String(table(g)), QLatin1String(keyCol(g))));
+        q.bindValue(0, sid);
+        q.bindValue(1, start);
         if (!q.exec()) return dbErr(q, "delete rollup");
         return okStatus();
     }
-    q.prepare(QStringLiteral(
+    QSqlQuery& q = stmt(QStringLiteral(
                   "INSERT INTO %1(sensor_id, %2, %3) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                   "ON CONFLICT(sensor_id, %2) DO UPDATE SET n=excluded.n, t_n=excluded.t_n, t_sum=excluded.t_sum, "
                   "t_min=excluded.t_min, t_max=excluded.t_max, rh_n=excluded.rh_n, rh_sum=excluded.rh_sum, "
@@ -95,7 +110,7 @@ Status RollupStore::save(Grain g, qint64 sid, qint64 start, const RollupAgg& a) 
     const QVariantList vals = {sid,        start,       a.n,        a.tN,       a.tSum,      iv(a.tMin),
                                iv(a.tMax), a.rhN,       a.rhSum,    iv(a.rhMin), iv(a.rhMax), a.dtS,
                                a.invPi,    a.mould,     a.emcDt,    a.mechBadS, a.metalOkS,  a.metalRiskS};
-    for (const auto& v : vals) q.addBindValue(v);
+    for (int i = 0; i < vals.size(); ++i) q.bindValue(i, vals[i]);
     if (!q.exec()) return dbErr(q, "save rollup");
     return okStatus();
 }
@@ -139,38 +154,37 @@ Result<QList<RollupRow>> RollupStore::rows(Grain g, const QList<qint64>& sids, q
 
 Result<std::vector<CompactReading>> RollupStore::raw(qint64 sid, qint64 from, qint64 to) {
     std::vector<CompactReading> out;
-    QSqlQuery q(m_db.sql());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT at, t, rh, flags FROM readings WHERE sensor_id = ? AND at >= ? AND at < ? ORDER BY at"));
-    q.addBindValue(sid);
-    q.addBindValue(from);
-    q.addBindValue(to);
+    QSqlQuery& q = stmt(QStringLiteral("SELECT at, t, rh, flags FROM readings WHERE sensor_id = ? AND at >= ? AND at < ? ORDER BY at"));
+    q.bindValue(0, sid);
+    q.bindValue(1, from);
+    q.bindValue(2, to);
     if (!q.exec()) return dbErr(q, "read readings");
     while (q.next())
         out.push_back(CompactReading{q.value(0).toLongLong(), vi(q.value(1)), vi(q.value(2)), q.value(3).toInt()});
+    q.finish();
     return out;
 }
 
 namespace {
-Result<std::optional<qint64>> scalarAt(Database& db, const QString& sql, qint64 sid, std::optional<qint64> at) {
-    QSqlQuery q(db.sql());
-    q.prepare(sql);
-    q.addBindValue(sid);
-    if (at) q.addBindValue(*at);
+Result<std::optional<qint64>> scalarAt(QSqlQuery& q, qint64 sid, std::optional<qint64> at) {
+    q.bindValue(0, sid);
+    if (at) q.bindValue(1, *at);
     if (!q.exec()) return dbErr(q, "find reading");
-    if (!q.next() || q.value(0).isNull()) return std::optional<qint64>();
-    return std::optional<qint64>(q.value(0).toLongLong());
+    std::optional<qint64> out;
+    if (q.next() && !q.value(0).isNull()) out = q.value(0).toLongLong();
+    q.finish();
+    return out;
 }
 }  // namespace
 
 Result<std::optional<qint64>> RollupStore::prevAt(qint64 sid, qint64 at) {
-    return scalarAt(m_db, QStringLiteral("SELECT at FROM readings WHERE sensor_id = ? AND at < ? ORDER BY at DESC LIMIT 1"), sid, at);
+    return scalarAt(stmt(QStringLiteral("SELECT at FROM readings WHERE sensor_id = ? AND at < ? ORDER BY at DESC LIMIT 1")), sid, at);
 }
 Result<std::optional<qint64>> RollupStore::nextAt(qint64 sid, qint64 at) {
-    return scalarAt(m_db, QStringLiteral("SELECT at FROM readings WHERE sensor_id = ? AND at > ? ORDER BY at LIMIT 1"), sid, at);
+    return scalarAt(stmt(QStringLiteral("SELECT at FROM readings WHERE sensor_id = ? AND at > ? ORDER BY at LIMIT 1")), sid, at);
 }
 Result<std::optional<qint64>> RollupStore::lastAt(qint64 sid) {
-    return scalarAt(m_db, QStringLiteral("SELECT at FROM readings WHERE sensor_id = ? ORDER BY at DESC LIMIT 1"), sid, std::nullopt);
+    return scalarAt(stmt(QStringLiteral("SELECT at FROM readings WHERE sensor_id = ? ORDER BY at DESC LIMIT 1")), sid, std::nullopt);
 }
 
 }  // namespace archive::db::env

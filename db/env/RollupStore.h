@@ -6,10 +6,13 @@
 #include "common/Result.h"
 
 #include <QList>
+#include <QString>
+#include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
-class QSqlQuery;
+#include <QSqlQuery>
 
 namespace archive::db {
 class Database;
@@ -54,8 +57,17 @@ public:
     static RollupAgg aggregate(const std::vector<CompactReading>& sorted, std::optional<qint64> prevAt,
                                qint64 intervalMs);
 
+    ~RollupStore();
+    // Drops cached prepared statements (call before the Database closes if this store outlives it).
+    void clearCache();
+
+    // A statement prepared once on this store's connection and reused (bind by position, call finish()).
+    QSqlQuery& prepared(const QString& sql) { return stmt(sql); }
+
 private:
+    QSqlQuery& stmt(const QString& sql);
     Database& m_db;
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_stmts;
 };
 
 }  // namespace archive::db::env
