@@ -127,13 +127,28 @@ Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int
 
 Result<RollupAgg> EnvQueries::sumHourly(const QList<qint64>& ids, qint64 from, qint64 to) {
     if (ids.isEmpty() || to <= from) return RollupAgg{};
-    QSqlQuery q(m_db.sql());
-    q.prepare(QStringLiteral("SELECT %1 FROM readings_hourly WHERE sensor_id IN (%2) AND hour >= ? AND hour < ?")
-                  .arg(QLatin1String(RollupStore::sumColumns()), idList(ids)));
-    q.addBindValue(from);
-    q.addBindValue(to);
-    if (!q.exec() || !q.next()) return dbErr(q, "window metrics");
-    return RollupStore::fromQuery(q, 0);
+    // Whole UTC days from the daily rollups, the hours at either end from the hourly ones.
+    const qint64 d0 = ceilTo(from, kDayMs), d1 = floorTo(to, kDayMs);
+    RollupAgg total;
+    auto add = [&](const QString& table, const QString& key, qint64 a, qint64 b) -> Status {
+        if (b <= a) return okStatus();
+        QSqlQuery q(m_db.sql());
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE sensor_id IN (%3) AND %4 >= ? AND %4 < ?")
+                      .arg(QLatin1String(RollupStore::sumColumns()), table, idList(ids), key));
+        q.addBindValue(a);
+        q.addBindValue(b);
+        if (!q.exec() || !q.next()) return dbErr(q, "window metrics");
+        total.merge(RollupStore::fromQuery(q, 0));
+        return okStatus();
+    };
+    if (d1 > d0) {
+        if (auto st = add(QStringLiteral("readings_hourly"), QStringLiteral("hour"), from, d0); !st) return st.error();
+        if (auto st = add(QStringLiteral("readings_daily"), QStringLiteral("day"), d0, d1); !st) return st.error();
+        if (auto st = add(QStringLiteral("readings_hourly"), QStringLiteral("hour"), d1, to); !st) return st.error();
+    } else if (auto st = add(QStringLiteral("readings_hourly"), QStringLiteral("hour"), from, to); !st) {
+        return st.error();
+    }
+    return total;
 }
 
 WindowMetrics EnvQueries::metricsFrom(const RollupAgg& a, qint64 from, qint64 to) {
