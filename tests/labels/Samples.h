@@ -2,6 +2,12 @@
 // Sample label data shared by the label tests.
 #include "labels/LabelData.h"
 
+#include <ostream>
+
+// readable QString / QStringList in gtest failure messages
+inline void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
+inline void PrintTo(const QStringList& l, std::ostream* os) { *os << "[" << l.join(QStringLiteral(", ")).toStdString() << "]"; }
+
 namespace labels_test {
 
 inline archive::labels::LabelData sampleBox() {

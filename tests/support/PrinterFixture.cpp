@@ -169,10 +169,16 @@ bool PrinterFixture::startCupsd() {
         "ServerRoot %1\nRequestRoot %1/spool\nTempDir %1/spool/tmp\nCacheDir %1/cache\nStateDir %1/state\n"
         "AccessLog %1/log/access_log\nErrorLog %1/log/error_log\nPageLog %1/log/page_log\n"
         "DataDir /usr/share/cups\nServerBin /usr/lib/cups\nFileDevice Yes\nSandboxing Relaxed\n"
-        "ServerKeychain %1/ssl\nSystemGroup root\n").arg(c));
+        "ServerKeychain %1/ssl\nSystemGroup root\nPrintcap %1/printcap\n").arg(c));
+    if (!launchCupsd()) return false;
+    return addQueue(m_opt.queueName, printerUri());
+}
+
+bool PrinterFixture::launchCupsd() {
+    const QString c = m_dir + QStringLiteral("/cups");
     m_cupsd = std::make_unique<QProcess>();
-    m_cupsd->setStandardOutputFile(c + QStringLiteral("/log/cupsd.out"));
-    m_cupsd->setStandardErrorFile(c + QStringLiteral("/log/cupsd.out"));
+    m_cupsd->setStandardOutputFile(c + QStringLiteral("/log/cupsd.out"), QIODevice::Append);
+    m_cupsd->setStandardErrorFile(c + QStringLiteral("/log/cupsd.out"), QIODevice::Append);
     m_cupsd->start(findTool(QStringLiteral("cupsd")),
                    {QStringLiteral("-f"), QStringLiteral("-c"), c + QStringLiteral("/cupsd.conf"), QStringLiteral("-s"),
                     c + QStringLiteral("/cups-files.conf")});
@@ -181,7 +187,18 @@ bool PrinterFixture::startCupsd() {
                       .arg(readLog(c + QStringLiteral("/log/cupsd.out")), readLog(c + QStringLiteral("/log/error_log")));
         return false;
     }
-    return addQueue(m_opt.queueName, printerUri());
+    return true;
+}
+
+bool PrinterFixture::stopScheduler() {
+    if (!m_cupsd) return false;
+    stopProcess(m_cupsd);
+    return true;
+}
+
+bool PrinterFixture::startScheduler() {
+    stopProcess(m_cupsd);
+    return launchCupsd();
 }
 
 QString PrinterFixture::runCupsTool(const QString& program, const QStringList& args, int* exitCode) {

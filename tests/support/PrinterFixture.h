@@ -56,6 +56,9 @@ public:
     bool stopPrinter();                  // kill ippeveprinter: the printer is offline
     bool startPrinter();                 // start it again on the same port
 
+    bool stopScheduler();                // stop cupsd (the print service is down); its queues and jobs stay on disk
+    bool startScheduler();               // start cupsd again on the same port with the same state
+
     // Another queue in cupsd (e.g. in front of a second printer); runs lpadmin.
     bool addQueue(const QString& name, const QString& deviceUri, const QString& model = QStringLiteral("everywhere"));
     // Runs a CUPS command-line tool (lpstat, cancel, cupsenable, …) against the private cupsd.
@@ -66,6 +69,7 @@ public:
 private:
     bool startDbus();
     bool startCupsd();
+    bool launchCupsd();
     bool waitForPort(int port, int timeoutMs);
     QString readLog(const QString& path) const;
 
