@@ -67,6 +67,7 @@ struct Classification {
     QString messageZh;  // empty for Own/Legacy; otherwise what to do next
     QString messageEn;
     bool accepted() const { return status == Status::Own || status == Status::Legacy; }
+    QString message() const { return messageZh + QStringLiteral(" — ") + messageEn; }
 };
 
 class Identifier {

@@ -1,5 +1,6 @@
 #include "SyntheticFrames.h"
 
+#include "devices/scanner/Identifier.h"
 #include "devices/scanner/Scan.h"
 
 #include <ZXing/BitMatrix.h>
@@ -198,7 +199,7 @@ QList<SyntheticSample> SyntheticFrames::distortedSet(QSize frameSize, quint32 se
     const QString ean12 = QStringLiteral("978704039663");
     struct Code { QString symbology, text; int module; };
     const Code codes[] = {
-        {Symbology::Code128, QStringLiteral("B2024000123") + QLatin1Char('X'), 2},
+        {Symbology::Code128, Identifier::make(IdKind::Box, u"2024000123"), 2},
         {Symbology::Code39, QStringLiteral("B24-0042"), 3},
         {Symbology::QRCode, QStringLiteral("P20230017 张三 档案室借阅证"), 5},
         {Symbology::DataMatrix, QStringLiteral("I J001 2024 Y 0017"), 7},
