@@ -129,15 +129,10 @@ Status LabelRepository::recordPrinted(const QList<LabelPrintRecord>& records) {
                              "printed_at, actor) VALUES (?,?,?,?,?,?,?,?,?)"));
     QJsonArray barcodes;
     for (const auto& r : records) {
-        q.addBindValue(r.kind);
-        q.addBindValue(r.barcode);
-        q.addBindValue(r.templateName);
-        q.addBindValue(r.dataHash);
-        q.addBindValue(r.printer);
-        q.addBindValue(r.jobRef);
-        q.addBindValue(r.cupsJobId);
-        q.addBindValue(r.printedAt > 0 ? r.printedAt : now);
-        q.addBindValue(r.actor);
+        auto text = [](const QString& v) { return v.isNull() ? QStringLiteral("") : v; };  // null QString → SQL NULL
+        const QVariantList values{text(r.kind), text(r.barcode), text(r.templateName), text(r.dataHash), text(r.printer),
+                                  text(r.jobRef), r.cupsJobId, r.printedAt > 0 ? r.printedAt : now, text(r.actor)};
+        for (int i = 0; i < values.size(); ++i) q.bindValue(i, values[i]);
         if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("record printed label"));
         if (barcodes.size() < 200) barcodes.append(r.barcode);
     }

@@ -100,7 +100,8 @@ TEST(LabelRecords, ABatchIsOneTransactionAndOneLedgerEntry) {
         batch << r;
     }
     ASSERT_EQ(batch.size(), 2);
-    ASSERT_TRUE(repo.recordPrinted(batch).ok());
+    const auto recorded = repo.recordPrinted(batch);
+    ASSERT_TRUE(recorded.ok()) << recorded.errorMessage().toStdString() << recorded.error().detail.toStdString();
     QSqlQuery q(b.db->sql());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM label_prints")));
     ASSERT_TRUE(q.next());
