@@ -1,11 +1,13 @@
 #include "Database.h"
 
 #include "Migrations.h"
+#include "StmtCache.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -57,6 +59,7 @@ Error sqlError(const QSqlError& e, const QString& what) {
 }
 
 Database::~Database() {
+    m_stmts.reset();
     const QString name = m_connectionName;
     if (m_db.isOpen()) m_db.close();
     m_db = QSqlDatabase();
@@ -143,6 +146,18 @@ Status Database::configure(const OpenOptions& options) {
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
         return sqlError(q.lastError(), QStringLiteral("read schema"));
     return okStatus();
+}
+
+StmtCache& Database::statementCache() {
+    if (!m_stmts) m_stmts = std::make_unique<StmtCache>(*this);
+    return *m_stmts;
+}
+
+void* Database::sqliteHandle() {
+    if (m_dialect != Dialect::SQLite) return nullptr;
+    const QVariant h = m_db.driver()->handle();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0) return nullptr;
+    return *static_cast<void* const*>(h.data());
 }
 
 int Database::schemaVersion() { return Migrations::currentVersion(*this); }

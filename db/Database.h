@@ -11,6 +11,8 @@
 
 namespace archive::db {
 
+class StmtCache;
+
 enum class Dialect { SQLite, PostgreSQL };
 
 struct OpenOptions {
@@ -45,6 +47,11 @@ public:
     qint64 nowMs() const;
     void setClockOffsetMs(qint64 offset) { m_clockOffsetMs = offset; }
 
+    // Prepared statements kept for this connection (db/StmtCache.h); dropped before the connection closes.
+    StmtCache& statementCache();
+    // SQLite only: the raw sqlite3* of this connection (fast paths such as Ledger::verify), else nullptr.
+    void* sqliteHandle();
+
 private:
     Database() = default;
     Status configure(const OpenOptions& options);
@@ -54,6 +61,7 @@ private:
     QString m_location;
     Dialect m_dialect = Dialect::SQLite;
     qint64 m_clockOffsetMs = 0;
+    std::unique_ptr<StmtCache> m_stmts;
 };
 
 // Turns a failed QSqlQuery/QSqlDatabase into an Error a person can act on

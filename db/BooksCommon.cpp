@@ -1,0 +1,209 @@
+// Shared helpers of the Books_*.cpp files: row loads, checks, ledger entries.
+#include "BooksInternal.h"
+
+#include <QDateTime>
+
+namespace archive::db::detail {
+
+namespace {
+const char* kBoxSelect =
+    "SELECT b.id, b.barcode, b.title, b.state, b.year, b.retention, b.category_id, b.location_id, b.fonds_id,"
+    " c.code, c.name, c.security_default, c.loan_days, c.max_renewals, c.in_room_only, c.needs_review, c.needs_head,"
+    " (SELECT max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
+    "  WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id)"
+    " FROM boxes b JOIN categories c ON c.id = b.category_id ";
+
+BoxRow boxFrom(const Run& r) {
+    BoxRow b;
+    b.id = r.ll(0);
+    b.barcode = r.s(1);
+    b.title = r.s(2);
+    b.state = r.s(3);
+    b.year = r.n(4);
+    b.retention = r.s(5);
+    b.categoryId = r.ll(6);
+    b.locationId = r.ll(7);
+    b.fondsId = r.ll(8);
+    b.categoryCode = r.s(9);
+    b.categoryName = r.s(10);
+    b.securityDefault = r.s(11);
+    b.loanDays = r.n(12);
+    b.maxRenewals = r.n(13);
+    b.inRoomOnly = r.n(14) != 0;
+    b.needsReview = r.n(15) != 0;
+    b.needsHead = r.n(16) != 0;
+    if (r.isNull(17)) b.maxSecurity = b.securityDefault;
+    else b.maxSecurity = securityLevels().value(r.n(17), b.securityDefault);
+    return b;
+}
+}  // namespace
+
+int securityRank(const QString& code) { return securityLevels().indexOf(code); }
+bool isHighSecurity(const QString& code) { return securityRank(code) >= 2; }
+
+QString localDate(qint64 ms) {
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
+}
+
+QString nameOf(const PersonInfo& p) { return QStringLiteral("%1（%2）").arg(p.name, p.card); }
+
+QString cleanCode(const QString& s) { return s.trimmed(); }
+
+std::optional<Error> checkText(const QString& s, int max, const QString& fieldZh, const QString& fieldEn, bool required) {
+    if (required && s.trimmed().isEmpty())
+        return badInput(QStringLiteral("%1不能为空，请填写后重试。").arg(fieldZh),
+                        QStringLiteral("%1 is empty; please fill it in and try again.").arg(fieldEn));
+    if (s.size() > max)
+        return badInput(QStringLiteral("%1太长（%2 个字符，最多 %3 个），请检查输入。").arg(fieldZh).arg(s.size()).arg(max),
+                        QStringLiteral("%1 is too long (%2 characters, at most %3); please check the input.")
+                            .arg(fieldEn).arg(s.size()).arg(max));
+    return std::nullopt;
+}
+
+Result<PersonRow> loadPerson(Database& db, const QString& cardIn, const char* whoZh, const char* whoEn) {
+    const QString card = cleanCode(cardIn);
+    if (auto e = checkText(card, 64, QString::fromUtf8(whoZh) + QStringLiteral("卡号"),
+                           QString::fromUtf8(whoEn) + QStringLiteral(" card")))
+        return *e;
+    Run r(db, QStringLiteral(
+        "SELECT p.id, p.card, p.name, p.department_id, d.code, d.name, p.kind, p.roles, p.phone, p.unit,"
+        " p.pin_hash IS NOT NULL, p.pin_locked_until, p.active, d.needs_review"
+        " FROM people p LEFT JOIN departments d ON d.id = p.department_id WHERE p.card = ?"));
+    if (auto st = r.exec(card); !st) return st.error();
+    if (!r.next())
+        return notFound(QStringLiteral("找不到卡号为 %1 的%2。请检查卡片，或请档案员登记。").arg(card, QString::fromUtf8(whoZh)),
+                        QStringLiteral("No %1 with card %2. Check the card or ask the archivist to register it.")
+                            .arg(QString::fromUtf8(whoEn), card));
+    PersonRow p;
+    p.info.id = r.ll(0);
+    p.info.card = r.s(1);
+    p.info.name = r.s(2);
+    p.info.departmentId = r.ll(3);
+    p.info.departmentCode = r.s(4);
+    p.info.departmentName = r.s(5);
+    p.info.kind = r.s(6);
+    for (const QString& role : r.s(7).split(QLatin1Char(','), Qt::SkipEmptyParts)) p.info.roles << role.trimmed();
+    p.info.phone = r.s(8);
+    p.info.unit = r.s(9);
+    p.info.hasPin = r.n(10) != 0;
+    p.info.pinLockedUntil = r.ll(11);
+    p.info.active = r.n(12) != 0;
+    p.deptNeedsReview = r.n(13) != 0;
+    if (!p.info.active)
+        return err("forbidden", QStringLiteral("%1 的卡已停用。请联系档案员。").arg(nameOf(p.info)),
+                   QStringLiteral("The card of %1 (%2) is disabled. Please contact the archivist.").arg(p.info.name, p.info.card));
+    return p;
+}
+
+Status requireStaff(const PersonRow& p) {
+    if (p.info.isStaff()) return okStatus();
+    return err("forbidden",
+               QStringLiteral("%1 不是档案员，不能办理此操作。请由档案员刷卡办理。").arg(nameOf(p.info)),
+               QStringLiteral("%1 (%2) is not an archivist and cannot do this. Ask an archivist to scan their card.")
+                   .arg(p.info.name, p.info.card));
+}
+
+Result<BoxRow> loadBox(Database& db, const QString& barcodeIn) {
+    const QString barcode = cleanCode(barcodeIn);
+    if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
+    Run r(db, QString::fromLatin1(kBoxSelect) + QStringLiteral("WHERE b.barcode = ?"));
+    if (auto st = r.exec(barcode); !st) return st.error();
+    if (!r.next())
+        return notFound(QStringLiteral("找不到条码为 %1 的档案盒。请检查条码或先登记入库。").arg(barcode),
+                        QStringLiteral("No box with barcode %1. Check the barcode or register the box first.").arg(barcode));
+    return boxFrom(r);
+}
+
+Result<BoxRow> loadBoxById(Database& db, qint64 id) {
+    Run r(db, QString::fromLatin1(kBoxSelect) + QStringLiteral("WHERE b.id = ?"));
+    if (auto st = r.exec(id); !st) return st.error();
+    if (!r.next())
+        return notFound(QStringLiteral("找不到档案盒 #%1。").arg(id), QStringLiteral("No box #%1.").arg(id));
+    return boxFrom(r);
+}
+
+Result<ItemRow> loadItem(Database& db, const QString& codeIn) {
+    const QString code = cleanCode(codeIn);
+    if (auto e = checkText(code, 128, QStringLiteral("档号"), QStringLiteral("The archival code"))) return *e;
+    Run r(db, QStringLiteral("SELECT id, box_id, archival_code, title, security, state, retention, year"
+                             " FROM items WHERE archival_code = ?"));
+    if (auto st = r.exec(code); !st) return st.error();
+    if (!r.next())
+        return notFound(QStringLiteral("找不到档号为 %1 的档案。请检查档号。").arg(code),
+                        QStringLiteral("No file with archival code %1. Check the code.").arg(code));
+    ItemRow i;
+    i.id = r.ll(0);
+    i.boxId = r.ll(1);
+    i.code = r.s(2);
+    i.title = r.s(3);
+    i.security = r.s(4);
+    i.state = r.s(5);
+    i.retention = r.s(6);
+    i.year = r.n(7);
+    return i;
+}
+
+Result<qint64> ledger(Database& db, const QString& actor, const char* action, const QString& subject,
+                      const QJsonObject& details) {
+    LedgerEntry e;
+    e.actor = actor;
+    e.action = QString::fromLatin1(action);
+    e.subject = subject;
+    e.details = details;
+    return Ledger::append(db, e);
+}
+
+qint64 settingInt(Database& db, const QString& key, qint64 fallback) {
+    auto v = scalar(db, QStringLiteral("SELECT value FROM books_settings WHERE key = ?"), key);
+    if (!v || v->isNull()) return fallback;
+    bool ok = false;
+    const qint64 n = v->toString().toLongLong(&ok);
+    return ok ? n : fallback;
+}
+
+}  // namespace archive::db::detail
+
+namespace archive::db::detail {
+
+const char* const kLoanSelect =
+    "SELECT l.id, l.box_id, b.barcode, b.title, l.item_id, i.archival_code, i.title, l.borrower_id, p.card, p.name,"
+    " l.request_id, l.out_at, l.due_at, l.returned_at, l.return_condition, l.renewals, c.max_renewals, l.out_by, l.in_by"
+    " FROM loans l JOIN boxes b ON b.id = l.box_id JOIN categories c ON c.id = b.category_id"
+    " JOIN people p ON p.id = l.borrower_id LEFT JOIN items i ON i.id = l.item_id ";
+
+LoanInfo loanFrom(const Run& r, qint64 now) {
+    LoanInfo l;
+    l.id = r.ll(0);
+    l.boxId = r.ll(1);
+    l.boxBarcode = r.s(2);
+    l.boxTitle = r.s(3);
+    l.itemId = r.ll(4);
+    l.itemCode = r.s(5);
+    l.itemTitle = r.s(6);
+    l.borrowerId = r.ll(7);
+    l.borrowerCard = r.s(8);
+    l.borrowerName = r.s(9);
+    l.requestId = r.ll(10);
+    l.outAt = r.ll(11);
+    l.dueAt = r.ll(12);
+    l.returnedAt = r.ll(13);
+    l.returnCondition = r.s(14);
+    l.renewals = r.n(15);
+    l.maxRenewals = r.n(16);
+    l.outBy = r.s(17);
+    l.inBy = r.s(18);
+    if (r.isNull(13) && now > l.dueAt) {
+        l.overdue = true;
+        l.daysOverdue = int((now - l.dueAt + kDayMs - 1) / kDayMs);
+    }
+    return l;
+}
+
+Result<LoanInfo> loadLoan(Database& db, qint64 loanId) {
+    Run r(db, QString::fromLatin1(kLoanSelect) + QStringLiteral("WHERE l.id = ?"));
+    if (auto st = r.exec(loanId); !st) return st.error();
+    if (!r.next()) return notFound(QStringLiteral("找不到借阅记录 #%1。").arg(loanId), QStringLiteral("No loan #%1.").arg(loanId));
+    return loanFrom(r, db.nowMs());
+}
+
+}  // namespace archive::db::detail

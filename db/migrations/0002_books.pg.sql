@@ -1,0 +1,3 @@
+-- The archive's books (issue 2): PostgreSQL-only part.
+-- The catalogue search on PostgreSQL (issue 8) uses ILIKE over the same columns for now (db/Catalog.cpp);
+-- a pg_trgm GIN index belongs here when issue 8 adds it.

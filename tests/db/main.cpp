@@ -1,0 +1,13 @@
+// test_db main: a QCoreApplication (Qt Sql plugins) around GoogleTest. With --child-checkins it acts as the
+// second writer process of the concurrency test (see ConcurrencyTest.cpp).
+#include <QCoreApplication>
+#include <gtest/gtest.h>
+
+int childMain(int argc, char** argv);  // ConcurrencyTest.cpp
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "--child") == 0) return childMain(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
