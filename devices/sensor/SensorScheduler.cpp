@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 
 #include <chrono>
+#include <pthread.h>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -146,6 +147,7 @@ void SensorScheduler::Worker::tick() {
 }
 
 void SensorScheduler::Worker::run() {
+    pthread_setname_np(pthread_self(), "sensor-worker");  // shows in top -H and /proc/PID/task
     auto next = steady::now();
     for (;;) {
         {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <pthread.h>
 #include <thread>
 
 Q_LOGGING_CATEGORY(lcUsb, "archive.usb", QtInfoMsg)
@@ -47,6 +48,7 @@ struct UsbContext::Impl {
     }
 
     void eventLoop() {
+        pthread_setname_np(pthread_self(), "usb-events");
         while (!stopping.load()) {
             timeval tv{0, 250000};
             int completed = 0;
@@ -119,6 +121,7 @@ struct UsbContext::Impl {
     }
 
     void monitorLoop() {
+        pthread_setname_np(pthread_self(), "usb-monitor");
         while (!stopping.load()) {
             {
                 std::unique_lock lk(mutex);
