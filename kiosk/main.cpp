@@ -1,9 +1,125 @@
-// Skeleton composition root; the kiosk issue replaces it with the QML app.
+// archive-kiosk: the composition root. Builds the db worker, the controllers and the device inputs, publishes
+// them to QML as singletons (QmlTypes.h) and loads qrc:/Kiosk/Main.qml full screen.
+//
+//   archive-kiosk [--db PATH] [--simulate] [--windowed] [--size WxH] [--lang zh|en] [--mute]
+//                 [--script FILE --shots DIR [--latency-out FILE]] [--idle-seconds N]
+
+#include "QmlTypes.h"
+#include "ScriptRunner.h"
+#include "devices/scanner/KeyboardWedgeFilter.h"
+#include "db/Database.h"
+
+#include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(KioskPlugin)
+
+using namespace archive;
+using namespace archive::kiosk;
 
 int main(int argc, char** argv) {
     QGuiApplication app(argc, argv);
-    std::fputs("archive-kiosk: the touchscreen app is not built yet; use archivectl.\n", stderr);
-    return 0;
+    QGuiApplication::setApplicationName(QStringLiteral("archive-kiosk"));
+    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));  // pinned: Debian's default would be Fusion
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("档案室自助终端 · Archive-room kiosk"));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addOption({QStringLiteral("db"), QStringLiteral("Archive database (else $ARCHIVE_DB, else the default)."), QStringLiteral("PATH")});
+    cli.addOption({QStringLiteral("simulate"), QStringLiteral("Use simulated devices even when hardware is present.")});
+    cli.addOption({QStringLiteral("windowed"), QStringLiteral("Run in a window instead of full screen (development).")});
+    cli.addOption({QStringLiteral("size"), QStringLiteral("Window size, e.g. 1024x600."), QStringLiteral("WxH")});
+    cli.addOption({QStringLiteral("lang"), QStringLiteral("Start language: zh or en."), QStringLiteral("LANG")});
+    cli.addOption({QStringLiteral("mute"), QStringLiteral("No sounds.")});
+    cli.addOption({QStringLiteral("script"), QStringLiteral("Test mode: play this script (see ScriptRunner.h)."), QStringLiteral("FILE")});
+    cli.addOption({QStringLiteral("shots"), QStringLiteral("Test mode: folder for screenshots."), QStringLiteral("DIR")});
+    cli.addOption({QStringLiteral("latency-out"), QStringLiteral("Test mode: write each scan-to-feedback latency (ms) here."), QStringLiteral("FILE")});
+    cli.addOption({QStringLiteral("idle-seconds"), QStringLiteral("Log out after this much inactivity (default 60)."), QStringLiteral("N")});
+    cli.process(app);
+
+    const QString location = db::Database::resolveLocation(cli.value(QStringLiteral("db")));
+    const bool scripted = cli.isSet(QStringLiteral("script"));
+
+    // ---- the parts
+    DbService dbService;
+    dbService.open(location);
+    FeedbackController feedback;
+    feedback.setMuted(cli.isSet(QStringLiteral("mute")));
+    LanguageController language;
+    SessionController session(&dbService, &feedback);
+    if (cli.isSet(QStringLiteral("idle-seconds")))
+        session.setIdleTimeoutMs(qMax(1, cli.value(QStringLiteral("idle-seconds")).toInt()) * 1000);
+    app.installEventFilter(&session);
+    BoxController box(&dbService, &session, &feedback);
+    ScanController scans(&dbService, &session, &feedback, &box);
+    BorrowerController borrower(&dbService, &session, &feedback);
+    ApprovalsController approvals(&dbService, &session, &feedback);
+    ClimateController climate(&dbService);
+    AppController appInfo(&session, cli.isSet(QStringLiteral("windowed")) || scripted);
+
+    // ---- device inputs: keyboard-wedge scanners through the application-level key filter
+    scanner::KeyboardWedgeFilter keys;
+    app.installEventFilter(&keys);
+    QObject::connect(&keys, &scanner::ScannerSource::scanned, &scans, &ScanController::onScan);
+    QObject::connect(&keys, &scanner::ScannerSource::rejected, &scans, &ScanController::onRejected);
+    QStringList simulated;
+    simulated << QStringLiteral("sensor");
+    appInfo.setSimulatedDevices(simulated);
+
+    // ---- QML
+    AppForeign::s_instance = &appInfo;
+    DbForeign::s_instance = &dbService;
+    LanguageForeign::s_instance = &language;
+    FeedbackForeign::s_instance = &feedback;
+    SessionForeign::s_instance = &session;
+    ScannerForeign::s_instance = &scans;
+    BoxForeign::s_instance = &box;
+    BorrowerForeign::s_instance = &borrower;
+    ApprovalsForeign::s_instance = &approvals;
+    ClimateForeign::s_instance = &climate;
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral(":/"));
+    language.setEngine(&engine);
+    language.setCode(cli.isSet(QStringLiteral("lang")) ? cli.value(QStringLiteral("lang")) : LanguageController::defaultCode());
+    engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        std::fputs("archive-kiosk: the screen could not be loaded (see the messages above).\n", stderr);
+        return 2;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (cli.isSet(QStringLiteral("size"))) {
+        const QStringList wh = cli.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        if (wh.size() == 2) window->resize(wh[0].toInt(), wh[1].toInt());
+    }
+    if (appInfo.windowed()) window->show();
+    else window->showFullScreen();
+    QObject::connect(&appInfo, &AppController::exitRequested, &app, &QCoreApplication::quit);
+
+    climate.start();
+
+    std::unique_ptr<ScriptRunner> runner;
+    if (scripted) {
+        runner = std::make_unique<ScriptRunner>(window, &dbService, &feedback, &session, &language);
+        QString err;
+        if (!runner->load(cli.value(QStringLiteral("script")), &err)) {
+            std::fprintf(stderr, "archive-kiosk: %s\n", qPrintable(err));
+            return 2;
+        }
+        runner->setShotDir(cli.value(QStringLiteral("shots")));
+        runner->setLatencyFile(cli.value(QStringLiteral("latency-out")));
+        QObject::connect(runner.get(), &ScriptRunner::finished, &app, [](int status) { QCoreApplication::exit(status); });
+        runner->start();
+    }
+    const int rc = app.exec();
+    app.removeEventFilter(&keys);
+    app.removeEventFilter(&session);
+    return rc;
 }

@@ -1,0 +1,81 @@
+#pragma once
+// Borrower self-service: catalogue search, request (purpose, on-site or take-out), my loans with renew, my
+// requests. Only the logged-in person's own loans and requests are ever loaded; all of it is cleared at logout.
+
+#include "RowsModel.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace archive::kiosk {
+
+class DbService;
+class FeedbackController;
+class SessionController;
+
+class SearchResultsModel : public RowsModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+public:
+    explicit SearchResultsModel(QObject* parent = nullptr);
+};
+class LoansModel : public RowsModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+public:
+    explicit LoansModel(QObject* parent = nullptr);
+};
+class RequestsModel : public RowsModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+public:
+    explicit RequestsModel(QObject* parent = nullptr);
+};
+
+class BorrowerController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(SearchResultsModel* results READ results CONSTANT)
+    Q_PROPERTY(LoansModel* loans READ loans CONSTANT)
+    Q_PROPERTY(RequestsModel* requests READ requests CONSTANT)
+    Q_PROPERTY(QString query READ query NOTIFY searched)
+    Q_PROPERTY(bool more READ more NOTIFY searched)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+public:
+    BorrowerController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
+
+    SearchResultsModel* results() { return &m_results; }
+    LoansModel* loans() { return &m_loans; }
+    RequestsModel* requests() { return &m_requests; }
+    QString query() const { return m_query; }
+    bool more() const { return m_more; }
+    bool busy() const { return m_busy; }
+
+    Q_INVOKABLE void search(const QString& text);
+    // code: an item's archival code (or a box barcode); mode: take_out / on_site.
+    Q_INVOKABLE void request(const QString& code, const QString& purpose, const QString& mode);
+    Q_INVOKABLE void renew(const QString& code);
+    Q_INVOKABLE void cancelRequest(qint64 requestId);
+    Q_INVOKABLE void refresh();  // my loans and my requests
+    Q_INVOKABLE void clear();
+
+signals:
+    void searched();
+    void busyChanged();
+    void requestDone(bool ok);
+
+private:
+    void setBusy(bool b);
+
+    DbService* m_db;
+    SessionController* m_session;
+    FeedbackController* m_feedback;
+    SearchResultsModel m_results;
+    LoansModel m_loans;
+    RequestsModel m_requests;
+    QString m_query;
+    bool m_more = false;
+    bool m_busy = false;
+    int m_generation = 0;
+};
+
+}  // namespace archive::kiosk

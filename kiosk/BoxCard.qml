@@ -1,0 +1,97 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// The facts of one box as the books have them.
+Rectangle {
+    id: card
+
+    property var box: ({})
+
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.line
+    border.width: 2
+    implicitHeight: grid.implicitHeight + Theme.gap * 2
+
+    function field(key: string): string {
+        const v = card.box[key]
+        return v === undefined || v === null ? "" : String(v)
+    }
+
+    ColumnLayout {
+        id: grid
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        spacing: Theme.gap / 2
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                objectName: "boxTitle"
+                Layout.fillWidth: true
+                text: card.field("title")
+                font.pixelSize: Theme.title
+                font.bold: true
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                color: Theme.ink
+            }
+            Label {
+                objectName: "boxState"
+                text: Language.pick(card.field("stateZh"), card.field("stateEn"))
+                font.pixelSize: Theme.body
+                font.bold: true
+                color: "white"
+                padding: Theme.gap / 2
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: card.field("state") === "in_place" ? Theme.ok
+                         : card.field("state") === "on_loan" ? Theme.info : Theme.error
+                }
+            }
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: Theme.gap
+            rowSpacing: 2
+            Repeater {
+                model: [
+                    [qsTr("Barcode"), card.field("barcode")],
+                    [qsTr("Fonds"), card.field("fonds")],
+                    [qsTr("Year · retention"), card.field("year") + " · " + Language.pick(card.field("retentionZh"), card.field("retentionEn"))],
+                    [qsTr("Box no. · items"), card.field("boxNo") + " · " + card.field("items")],
+                    [qsTr("Category · security"), card.field("category") + " · " + Language.pick(card.field("securityZh"), card.field("securityEn"))
+                        + (card.box.inRoomOnly ? " · " + qsTr("on-site reading only") : "")],
+                    [qsTr("Location"), Language.pick(card.field("locationZh"), card.field("locationEn"))],
+                    [qsTr("Borrower"), card.box.onLoan ? card.field("borrowerName") + " (" + card.field("borrowerCard") + ")" : "—"],
+                    [qsTr("Due"), card.box.onLoan ? card.field("due") + (card.box.overdue ? "  " + qsTr("OVERDUE") : "") : "—"],
+                    [qsTr("Label"), card.box.labelStale === undefined ? qsTr("not printed yet")
+                                  : card.box.labelStale ? qsTr("out of date — reprint") : qsTr("up to date")]
+                ]
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.columnSpan: 2
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    Label {
+                        Layout.preferredWidth: Theme.touch * 2.6
+                        text: modelData[0]
+                        font.pixelSize: Theme.small
+                        color: Theme.muted
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: modelData[1]
+                        font.pixelSize: Theme.body
+                        color: Theme.ink
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+#pragma once
+// The archivist's box card: the box last scanned, the actions that apply to it (check out to a borrower's card
+// or their approved request, check in with a condition, move to a scanned shelf, print its label) and batch mode
+// (every box scanned is checked in, or moved to the chosen shelf, at once and confirmed in the list).
+
+#include "RowsModel.h"
+#include "common/Result.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+#include <functional>
+#include <QVariantMap>
+
+namespace archive::kiosk {
+
+class DbService;
+class FeedbackController;
+class SessionController;
+
+class BoxActivityModel : public RowsModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+public:
+    explicit BoxActivityModel(QObject* parent = nullptr);
+};
+
+class BoxController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QVariantMap box READ box NOTIFY boxChanged)
+    Q_PROPERTY(bool hasBox READ hasBox NOTIFY boxChanged)
+    // "" | "checkout" (waiting for the borrower's card) | "move" (waiting for a shelf) | "checkin" (choose condition)
+    Q_PROPERTY(QString mode READ mode NOTIFY modeChanged)
+    Q_PROPERTY(QString batch READ batch WRITE setBatch NOTIFY batchChanged)  // "" | "checkin" | "move"
+    Q_PROPERTY(QVariantMap batchShelf READ batchShelf NOTIFY batchChanged)
+    Q_PROPERTY(QVariantList requests READ requests NOTIFY boxChanged)  // approved requests for this box
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(BoxActivityModel* activity READ activity CONSTANT)
+public:
+    BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
+
+    QVariantMap box() const { return m_box; }
+    bool hasBox() const { return !m_box.isEmpty(); }
+    QString mode() const { return m_mode; }
+    QString batch() const { return m_batch; }
+    void setBatch(const QString& b);
+    QVariantMap batchShelf() const { return m_batchShelf; }
+    QVariantList requests() const { return m_requests; }
+    bool busy() const { return m_busy; }
+    BoxActivityModel* activity() { return &m_activity; }
+
+    // From ScanController
+    void scanBox(const QString& barcode);
+    void scanShelf(const QString& barcode);
+    bool wantsCard() const { return m_mode == QLatin1String("checkout") && hasBox(); }
+    void scanCard(const QString& card);
+
+    Q_INVOKABLE void startCheckOut();
+    Q_INVOKABLE void checkOutForRequest(qint64 requestId);
+    Q_INVOKABLE void startCheckIn();
+    Q_INVOKABLE void checkIn(const QString& condition);  // ok / damaged / incomplete / lost
+    Q_INVOKABLE void startMove();
+    Q_INVOKABLE void cancelMode();
+    Q_INVOKABLE void printLabel();
+    Q_INVOKABLE void clear();
+
+    // Label printing is wired by main.cpp (labels/ print queue); null → "no printer configured".
+    std::function<void(const QString& barcode, const QString& actor)> printer;
+
+signals:
+    void boxChanged();
+    void modeChanged();
+    void batchChanged();
+    void busyChanged();
+
+private:
+    void setMode(const QString& m);
+    void setBusy(bool b);
+    void load(const QString& barcode, bool announce);
+    void refused(const Error& e);
+    void log(const QString& code, const QString& title, const QString& kind, const QString& zh, const QString& en);
+    void doCheckIn(const QString& barcode, const QString& condition, bool reload);
+    void doMove(const QString& boxBarcode, const QString& shelf);
+
+    DbService* m_db;
+    SessionController* m_session;
+    FeedbackController* m_feedback;
+    QVariantMap m_box;
+    QVariantList m_requests;
+    QString m_mode;
+    QString m_batch;
+    QVariantMap m_batchShelf;
+    bool m_busy = false;
+    BoxActivityModel m_activity;
+};
+
+}  // namespace archive::kiosk

@@ -1,0 +1,77 @@
+#pragma once
+// The kiosk's asynchronous façade over the archive's books. A worker object on its own QThread owns the
+// one db::Database of the kiosk and runs every SQL call; callers on the GUI thread post a piece of work
+// and receive its Result later through a queued call on their own thread. The GUI thread never waits.
+
+#include "common/Result.h"
+#include "db/Database.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <functional>
+#include <memory>
+
+namespace archive::kiosk {
+
+class DbWorker : public QObject {
+    Q_OBJECT
+public:
+    std::unique_ptr<db::Database> db;  // touched only on the worker thread
+};
+
+class DbService : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
+    Q_PROPERTY(int pending READ pending NOTIFY pendingChanged)
+    Q_PROPERTY(QString errorZh READ errorZh NOTIFY readyChanged)
+    Q_PROPERTY(QString errorEn READ errorEn NOTIFY readyChanged)
+public:
+    explicit DbService(QObject* parent = nullptr);
+    ~DbService() override;
+
+    // Opens (and migrates) the database on the worker thread; emits readyChanged when done.
+    void open(const QString& location, qint64 clockOffsetMs = 0);
+    QString location() const { return m_location; }
+
+    bool ready() const { return m_ready; }
+    int pending() const { return m_pending; }
+    QString errorZh() const { return m_error.messageZh; }
+    QString errorEn() const { return m_error.messageEn; }
+
+    // Runs work(db) on the db thread; done(result) runs later on ctx's thread (dropped if ctx is gone).
+    template <class T>
+    void run(QObject* ctx, std::function<Result<T>(db::Database&)> work, std::function<void(Result<T>)> done) {
+        QPointer<QObject> guard(ctx);
+        QPointer<DbService> self(this);
+        setPending(m_pending + 1);
+        DbWorker* w = m_worker;
+        QMetaObject::invokeMethod(w, [w, guard, self, work = std::move(work), done = std::move(done)]() {
+            Result<T> r = w->db ? work(*w->db) : Result<T>(unavailable());
+            QMetaObject::invokeMethod(self ? static_cast<QObject*>(self.data()) : qApp_instance(),
+                                      [guard, self, done, r = std::move(r)]() {
+                                          if (self) self->setPending(self->m_pending - 1);
+                                          if (guard) done(r);
+                                      }, Qt::QueuedConnection);
+        }, Qt::QueuedConnection);
+    }
+
+    static Error unavailable();
+
+signals:
+    void readyChanged();
+    void pendingChanged();
+
+private:
+    static QObject* qApp_instance();
+    void setPending(int n);
+
+    QThread m_thread;
+    DbWorker* m_worker = nullptr;
+    QString m_location;
+    bool m_ready = false;
+    Error m_error;
+    int m_pending = 0;
+};
+
+}  // namespace archive::kiosk

@@ -1,0 +1,71 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Title, who is logged in, simulated-devices notice, language switch and clock.
+ToolBar {
+    id: bar
+
+    property string now: ""
+
+    implicitHeight: Theme.touch + Theme.gap
+    background: Rectangle { color: Theme.accent }
+
+    Timer {
+        interval: 1000
+        running: true
+        repeat: true
+        triggeredOnStart: true
+        onTriggered: bar.now = Qt.formatDateTime(new Date(), "yyyy-MM-dd  HH:mm")
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.gap
+        anchors.rightMargin: Theme.gap
+        spacing: Theme.gap
+
+        Label {
+            text: qsTr("Archive-room kiosk")
+            color: Theme.accentInk
+            font.pixelSize: Theme.title
+            font.bold: true
+        }
+        Label {
+            objectName: "simulatedNotice"
+            visible: App.simulated
+            text: qsTr("Simulated devices")
+            color: Theme.ink
+            font.pixelSize: Theme.small
+            padding: Theme.gap / 2
+            background: Rectangle { color: Theme.warnSoft; radius: Theme.radius }
+        }
+        Item { Layout.fillWidth: true }
+        Label {
+            visible: Session.stage === "active"
+            text: Session.person.name === undefined ? "" : Session.person.name
+            color: Theme.accentInk
+            font.pixelSize: Theme.body
+            font.bold: true
+            elide: Text.ElideRight
+            Layout.maximumWidth: bar.width / 4
+        }
+        BigButton {
+            objectName: "logoutButton"
+            visible: Session.stage === "active"
+            text: qsTr("Log out")
+            onClicked: Session.logout()
+        }
+        BigButton {
+            objectName: "languageButton"
+            text: Language.english ? "中文" : "English"
+            onClicked: Language.toggle()
+        }
+        Label {
+            text: bar.now
+            color: Theme.accentInk
+            font.pixelSize: Theme.body
+        }
+    }
+}
