@@ -34,7 +34,8 @@ QString symbologyName(ZXing::BarcodeFormat f) {
 
 // ZXing 1.4 (Debian 12) keeps its asserts, and Result::operator== asserts when it merges several 1-D
 // results (maxNumberOfSymbols > 1): the process aborts (zxing-cpp issues #516, #740). So 1-D formats are
-// always read with maxNumberOfSymbols = 1, and 2-D formats in a second pass with the requested number.
+// always read with maxNumberOfSymbols = 1, and 2-D formats in a second pass with the requested number
+// (when one symbol is wanted, one pass over all formats with maxNumberOfSymbols = 1 is safe).
 ZXing::DecodeHints hintsFor(const DecodeOptions& o, ZXing::BarcodeFormats formats, int maxSymbols) {
     ZXing::DecodeHints h;
     h.setTryHarder(o.tryHarder).setTryRotate(o.tryRotate).setTryDownscale(o.tryDownscale);
@@ -58,8 +59,11 @@ ZXing::BarcodeFormats matrixFormats(const DecodeOptions& o) {
 Result<QList<DecodedCode>> run(const ZXing::ImageView& view, const DecodeOptions& o) {
     ZXing::Results results;
     try {
-        results = ZXing::ReadBarcodes(view, hintsFor(o, linearFormats(o), 1));
-        if (o.maxSymbols > 1 || results.empty()) {
+        if (o.maxSymbols <= 1) {
+            // One symbol wanted (camera frames): a single pass over every format is safe and fastest.
+            results = ZXing::ReadBarcodes(view, hintsFor(o, linearFormats(o) | matrixFormats(o), 1));
+        } else {
+            results = ZXing::ReadBarcodes(view, hintsFor(o, linearFormats(o), 1));
             ZXing::Results more = ZXing::ReadBarcodes(view, hintsFor(o, matrixFormats(o), o.maxSymbols));
             results.insert(results.end(), more.begin(), more.end());
         }

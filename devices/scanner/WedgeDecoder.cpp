@@ -209,8 +209,15 @@ void WedgeDecoder::feed(const KeyInput& k) {
     const bool active = m_chars > 0 || m_overflow;
     switch (k.type) {
     case KeyInput::Type::Modifier:
+        // Held even before the first character: a scanner presses Shift before a capital, and that
+        // Shift belongs to the scan (consumed with it) or to the typing (replayed before its key).
+        if (!m_overflow) {
+            if (!active && m_held.empty()) m_lastCharT = k.tMs;
+            m_held.push_back(k);
+        }
+        return;
     case KeyInput::Type::Release:
-        if (!active) {
+        if (!active && m_held.empty()) {
             if (m_sink) m_sink->wedgeReplay(&k, 1);
         } else if (!m_overflow) {
             m_held.push_back(k);
@@ -218,12 +225,13 @@ void WedgeDecoder::feed(const KeyInput& k) {
         return;
     case KeyInput::Type::Control:
         if (active) finishTimeout();  // scanner-like runs are rejected, short ones typed
+        else if (!m_held.empty()) finishAsTyping();
         if (m_sink) m_sink->wedgeReplay(&k, 1);
         return;
     case KeyInput::Type::Enter:
     case KeyInput::Type::Tab:
         if (!active) {
-            if (m_sink) m_sink->wedgeReplay(&k, 1);
+            finishAsTyping(&k);  // any held Shift first, then the key
         } else if (terminates(k.type)) {
             finishTerminated(k);
         } else {
@@ -235,6 +243,7 @@ void WedgeDecoder::feed(const KeyInput& k) {
         break;
     }
     if (!active) {
+        if (!m_held.empty() && k.tMs - m_lastCharT > m_cfg.maxGapMs) finishAsTyping();  // a Shift held by a person
         m_firstT = k.tMs;
         m_partial = m_interruptedAt >= 0 && k.tMs - m_interruptedAt <= m_cfg.resumeWindowMs;
     }
