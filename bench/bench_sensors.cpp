@@ -67,6 +67,7 @@ void BM_Scheduler50Sensors1s(benchmark::State& state) {
         const double cpu = cpuSeconds() - cpu0;
 
         std::vector<qint32> lateness;
+        qint64 missedSteady = 0;  // gaps between consecutive readings of a sensor, after its first
         qint64 readings = 0, missed = 0, doubled = 0, ticks = 0;
         const qint64 expectedPerSensor = seconds + 1;  // deadlines at 0, 1, …, seconds
         for (const QString& id : sched.sensorIds()) {
@@ -76,8 +77,11 @@ void BM_Scheduler50Sensors1s(benchmark::State& state) {
             readings += st.readings;
             missed += std::max<qint64>(0, expectedPerSensor - st.readings);
             const auto& ts = stamps.value(id);
-            for (int k = 1; k < ts.size(); ++k)
-                if (ts[k] - ts[k - 1] < intervalMs / 2) ++doubled;
+            for (int k = 1; k < ts.size(); ++k) {
+                const qint64 gap = ts[k] - ts[k - 1];
+                if (gap < intervalMs / 2) ++doubled;
+                if (gap > intervalMs * 3 / 2) missedSteady += (gap + intervalMs / 2) / intervalMs - 1;
+            }
         }
         std::sort(lateness.begin(), lateness.end());
         auto pct = [&](double p) {
@@ -89,6 +93,7 @@ void BM_Scheduler50Sensors1s(benchmark::State& state) {
         state.counters["readings"] = double(readings);
         state.counters["expected"] = double(expectedPerSensor * sensors);
         state.counters["missed"] = double(missed);
+        state.counters["missed_after_first"] = double(missedSteady);
         state.counters["doubled"] = double(doubled);
         state.counters["jitter_p50_ms"] = pct(0.50);
         state.counters["jitter_p99_ms"] = pct(0.99);

@@ -128,6 +128,7 @@ void BM_Scheduler50EmulatedSticks1s(benchmark::State& state) {
         const double cpu = cpuSeconds() - cpu0;
 
         std::vector<qint32> lateness;
+        qint64 missedSteady = 0;  // gaps between consecutive readings of a sensor, after its first
         qint64 readings = 0, missed = 0, doubled = 0, failures = 0;
         // the first deadline of each stick also opens and identifies it (≈0.5 s): count from the second
         const qint64 expectedPerSensor = seconds + 1;
@@ -138,8 +139,11 @@ void BM_Scheduler50EmulatedSticks1s(benchmark::State& state) {
             failures += st.failures;
             missed += std::max<qint64>(0, expectedPerSensor - st.readings);
             const auto& ts = stamps.value(id);
-            for (int k = 1; k < ts.size(); ++k)
-                if (ts[k] - ts[k - 1] < intervalMs / 2) ++doubled;
+            for (int k = 1; k < ts.size(); ++k) {
+                const qint64 gap = ts[k] - ts[k - 1];
+                if (gap < intervalMs / 2) ++doubled;
+                if (gap > intervalMs * 3 / 2) missedSteady += (gap + intervalMs / 2) / intervalMs - 1;
+            }
         }
         std::sort(lateness.begin(), lateness.end());
         auto pct = [&](double p) {
@@ -154,6 +158,7 @@ void BM_Scheduler50EmulatedSticks1s(benchmark::State& state) {
         state.counters["readings"] = double(readings);
         state.counters["expected"] = double(expectedPerSensor * sticks);
         state.counters["missed"] = double(missed);
+        state.counters["missed_after_first"] = double(missedSteady);
         state.counters["doubled"] = double(doubled);
         state.counters["failures"] = double(failures);
         state.counters["wrong_values"] = double(wrongValues);

@@ -56,7 +56,54 @@ struct UsbMockBed {
     uint8_t next_address;
     char* root_dir;
     int idle_reap_delay_us;
+    /* Deferred "nothing to reap" answers: completed by the delayer thread, so that umockdev's ioctl
+     * thread stays free for the other devices' requests. */
+    GMutex defer_lock;
+    GCond defer_cond;
+    GQueue deferred; /* Deferred* in due order */
+    GThread* delayer;
+    int stopping;
 };
+
+typedef struct {
+    UMockdevIoctlClient* client;
+    gint64 due_us;
+} Deferred;
+
+static gpointer delayer_main(gpointer data) {
+    UsbMockBed* bed = data;
+    g_mutex_lock(&bed->defer_lock);
+    for (;;) {
+        Deferred* d = g_queue_peek_head(&bed->deferred);
+        if (!d) {
+            if (bed->stopping) break;
+            g_cond_wait(&bed->defer_cond, &bed->defer_lock);
+            continue;
+        }
+        if (!bed->stopping && g_get_monotonic_time() < d->due_us) {
+            g_cond_wait_until(&bed->defer_cond, &bed->defer_lock, d->due_us);
+            continue;
+        }
+        g_queue_pop_head(&bed->deferred);
+        g_mutex_unlock(&bed->defer_lock);
+        umockdev_ioctl_client_complete(d->client, -1, EAGAIN);
+        g_object_unref(d->client);
+        g_free(d);
+        g_mutex_lock(&bed->defer_lock);
+    }
+    g_mutex_unlock(&bed->defer_lock);
+    return NULL;
+}
+
+static void defer_eagain(UsbMockBed* bed, UMockdevIoctlClient* client, int delay_us) {
+    Deferred* d = g_new0(Deferred, 1);
+    d->client = g_object_ref(client);
+    d->due_us = g_get_monotonic_time() + delay_us;
+    g_mutex_lock(&bed->defer_lock);
+    g_queue_push_tail(&bed->deferred, d);
+    g_cond_signal(&bed->defer_cond);
+    g_mutex_unlock(&bed->defer_lock);
+}
 
 /* ---------- preload ---------- */
 
@@ -349,12 +396,11 @@ static gboolean handle_ioctl_cb(UMockdevIoctlBase* handler, UMockdevIoctlClient*
             umockdev_ioctl_client_complete(client, -1, ENODEV);
         } else {
             /* Nothing to reap. umockdev's socket is always writable, so libusb's event loop polls again
-             * at once: a short pause here keeps an idle open device from spinning a CPU core. */
+             * at once: answering after a short pause keeps an idle open device from spinning a CPU core.
+             * The answer comes from the delayer thread; umockdev's thread goes on serving other requests. */
             int delay = bed->idle_reap_delay_us;
-            g_rec_mutex_unlock(&bed->lock);
-            if (delay > 0) g_usleep((gulong)delay);
-            umockdev_ioctl_client_complete(client, -1, EAGAIN);
-            return TRUE;
+            if (delay > 0) defer_eagain(bed, client, delay);
+            else umockdev_ioctl_client_complete(client, -1, EAGAIN);
         }
         break;
     }
@@ -392,6 +438,10 @@ UsbMockBed* usbmock_bed_new(void) {
     bed->devices = g_ptr_array_new();
     bed->next_address = 2;
     bed->idle_reap_delay_us = 3000;
+    g_mutex_init(&bed->defer_lock);
+    g_cond_init(&bed->defer_cond);
+    g_queue_init(&bed->deferred);
+    bed->delayer = g_thread_new("usbmock-delayer", delayer_main, bed);
     bed->root_dir = umockdev_testbed_get_root_dir(bed->testbed);
     /* the root hub of bus 1 (libusb finds parents by sysfs name) */
     static const char hub[] =
@@ -437,6 +487,11 @@ void usbmock_bed_free(UsbMockBed* bed) {
     GPtrArray* devs = bed->devices;
     bed->devices = NULL;
     g_rec_mutex_unlock(&bed->lock);
+    g_mutex_lock(&bed->defer_lock);
+    bed->stopping = 1; /* answer whatever is still deferred, then end */
+    g_cond_signal(&bed->defer_cond);
+    g_mutex_unlock(&bed->defer_lock);
+    g_thread_join(bed->delayer);
     for (guint i = 0; i < devs->len; ++i) {
         UsbMockDevice* d = g_ptr_array_index(devs, i);
         if (d->plugged) umockdev_testbed_detach_ioctl(bed->testbed, d->devnode, NULL);
@@ -445,6 +500,8 @@ void usbmock_bed_free(UsbMockBed* bed) {
     for (guint i = 0; i < devs->len; ++i) free_device(g_ptr_array_index(devs, i));
     g_ptr_array_free(devs, TRUE);
     g_free(bed->root_dir);
+    g_mutex_clear(&bed->defer_lock);
+    g_cond_clear(&bed->defer_cond);
     g_rec_mutex_clear(&bed->lock);
     g_free(bed);
 }
