@@ -3,7 +3,7 @@
 // umockdev, in this process). Every stick polled every second.
 //
 //   ARCHIVE_BENCH_SENSOR_SECONDS=120 build-NAME/bench/bench_sensors_usb
-//   (ARCHIVE_BENCH_STICKS=50, ARCHIVE_BENCH_IDLE_REAP_US=3000 by default)
+//   (ARCHIVE_BENCH_STICKS=50, ARCHIVE_BENCH_IDLE_REAP_US=300 by default: see usbmock.h)
 //
 // CPU is split by thread name: sensor-worker (scheduler + driver), usb-events (libusb event handling) and
 // the rest (umockdev's emulation threads, Qt). Under umockdev libusb's event thread polls a socket that is
@@ -79,7 +79,7 @@ void BM_Scheduler50EmulatedSticks1s(benchmark::State& state) {
     const int intervalMs = 1000;
     for (auto _ : state) {
         UsbMockBed* bed = usbmock_bed_new();
-        usbmock_bed_set_idle_reap_delay_us(bed, envInt("ARCHIVE_BENCH_IDLE_REAP_US", 3000));
+        usbmock_bed_set_idle_reap_delay_us(bed, envInt("ARCHIVE_BENCH_IDLE_REAP_US", 300));
         std::vector<QByteArray> ports;
         for (int i = 0; i < sticks; ++i) ports.push_back(QByteArray::number(i + 1));
         for (int i = 0; i < sticks; ++i) {
