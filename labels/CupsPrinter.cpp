@@ -231,8 +231,16 @@ Result<QList<PrinterInfo>> CupsClient::printers() {
     const ipp_status_t st = cupsLastError();
     QList<PrinterInfo> out;
     if (st == IPP_STATUS_ERROR_NOT_FOUND) return out;  // no queues at all
-    if (!resp || st > IPP_STATUS_OK_EVENTS_COMPLETE)
-        return cupsError(st, QStringLiteral("CUPS %1").arg(QString::fromUtf8(cupsServer())), QStringLiteral("CUPS-Get-Printers"));
+    if (!resp || st > IPP_STATUS_OK_EVENTS_COMPLETE) {
+        Error e = cupsError(st, QStringLiteral("CUPS %1").arg(QString::fromUtf8(cupsServer())), QStringLiteral("CUPS-Get-Printers"));
+        if (e.code == QLatin1String("printer_unreachable")) {
+            e.messageZh = QStringLiteral("连不上打印服务 CUPS（%1）：请管理员启动 CUPS 服务（systemctl start cups），或设置 CUPS_SERVER。")
+                              .arg(QString::fromUtf8(cupsServer()));
+            e.messageEn = QStringLiteral("Cannot reach the CUPS print service (%1): ask the administrator to start it (systemctl start cups) or set CUPS_SERVER.")
+                              .arg(QString::fromUtf8(cupsServer()));
+        }
+        return e;
+    }
     for (const auto& g : printerGroups(resp.get())) out << infoFrom(g.get(), {});
     return out;
 }
