@@ -12,7 +12,7 @@ class DbService;
 class FeedbackController;
 class SessionController;
 
-class ApprovalsModel : public RowsModel {
+class ApprovalsModel : public archive::kiosk::RowsModel {
     Q_OBJECT
     QML_ANONYMOUS
 public:
@@ -21,7 +21,7 @@ public:
 
 class ApprovalsController : public QObject {
     Q_OBJECT
-    Q_PROPERTY(ApprovalsModel* pending READ pending CONSTANT)
+    Q_PROPERTY(archive::kiosk::ApprovalsModel* pending READ pending CONSTANT)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 public:
     ApprovalsController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);

@@ -13,19 +13,19 @@ class DbService;
 class FeedbackController;
 class SessionController;
 
-class SearchResultsModel : public RowsModel {
+class SearchResultsModel : public archive::kiosk::RowsModel {
     Q_OBJECT
     QML_ANONYMOUS
 public:
     explicit SearchResultsModel(QObject* parent = nullptr);
 };
-class LoansModel : public RowsModel {
+class LoansModel : public archive::kiosk::RowsModel {
     Q_OBJECT
     QML_ANONYMOUS
 public:
     explicit LoansModel(QObject* parent = nullptr);
 };
-class RequestsModel : public RowsModel {
+class RequestsModel : public archive::kiosk::RowsModel {
     Q_OBJECT
     QML_ANONYMOUS
 public:
@@ -34,9 +34,9 @@ public:
 
 class BorrowerController : public QObject {
     Q_OBJECT
-    Q_PROPERTY(SearchResultsModel* results READ results CONSTANT)
-    Q_PROPERTY(LoansModel* loans READ loans CONSTANT)
-    Q_PROPERTY(RequestsModel* requests READ requests CONSTANT)
+    Q_PROPERTY(archive::kiosk::SearchResultsModel* results READ results CONSTANT)
+    Q_PROPERTY(archive::kiosk::LoansModel* loans READ loans CONSTANT)
+    Q_PROPERTY(archive::kiosk::RequestsModel* requests READ requests CONSTANT)
     Q_PROPERTY(QString query READ query NOTIFY searched)
     Q_PROPERTY(bool more READ more NOTIFY searched)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)

@@ -152,7 +152,7 @@ Item {
                             BigButton {
                                 objectName: "request_" + hit.code
                                 text: qsTr("Request")
-                                onClicked: requestDialog.openFor(hit.code, hit.title, hit.onSiteOnly)
+                                onClicked: Theme.openRequest(hit.code, hit.title, hit.onSiteOnly)
                             }
                         }
                     }

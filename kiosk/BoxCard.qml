@@ -73,19 +73,20 @@ Rectangle {
                                   : card.box.labelStale ? qsTr("out of date — reprint") : qsTr("up to date")]
                 ]
                 delegate: RowLayout {
+                    id: fieldRow
                     required property var modelData
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
                     spacing: Theme.gap
                     Label {
                         Layout.preferredWidth: Theme.touch * 2.6
-                        text: modelData[0]
+                        text: fieldRow.modelData[0]
                         font.pixelSize: Theme.small
                         color: Theme.muted
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: modelData[1]
+                        text: fieldRow.modelData[1]
                         font.pixelSize: Theme.body
                         color: Theme.ink
                         elide: Text.ElideRight

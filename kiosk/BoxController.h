@@ -17,7 +17,7 @@ class DbService;
 class FeedbackController;
 class SessionController;
 
-class BoxActivityModel : public RowsModel {
+class BoxActivityModel : public archive::kiosk::RowsModel {
     Q_OBJECT
     QML_ANONYMOUS
 public:
@@ -32,9 +32,12 @@ class BoxController : public QObject {
     Q_PROPERTY(QString mode READ mode NOTIFY modeChanged)
     Q_PROPERTY(QString batch READ batch WRITE setBatch NOTIFY batchChanged)  // "" | "checkin" | "move"
     Q_PROPERTY(QVariantMap batchShelf READ batchShelf NOTIFY batchChanged)
+    Q_PROPERTY(bool hasBatchShelf READ hasBatchShelf NOTIFY batchChanged)
+    Q_PROPERTY(QString batchShelfZh READ batchShelfZh NOTIFY batchChanged)
+    Q_PROPERTY(QString batchShelfEn READ batchShelfEn NOTIFY batchChanged)
     Q_PROPERTY(QVariantList requests READ requests NOTIFY boxChanged)  // approved requests for this box
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(BoxActivityModel* activity READ activity CONSTANT)
+    Q_PROPERTY(archive::kiosk::BoxActivityModel* activity READ activity CONSTANT)
 public:
     BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
 
@@ -44,6 +47,9 @@ public:
     QString batch() const { return m_batch; }
     void setBatch(const QString& b);
     QVariantMap batchShelf() const { return m_batchShelf; }
+    bool hasBatchShelf() const { return !m_batchShelf.isEmpty(); }
+    QString batchShelfZh() const { return m_batchShelf.value(QStringLiteral("textZh")).toString(); }
+    QString batchShelfEn() const { return m_batchShelf.value(QStringLiteral("textEn")).toString(); }
     QVariantList requests() const { return m_requests; }
     bool busy() const { return m_busy; }
     BoxActivityModel* activity() { return &m_activity; }

@@ -12,7 +12,7 @@ namespace archive::kiosk {
 
 class DbService;
 
-class ClimateRoomsModel : public RowsModel {
+class ClimateRoomsModel : public archive::kiosk::RowsModel {
     Q_OBJECT
     QML_ANONYMOUS
 public:
@@ -21,7 +21,7 @@ public:
 
 class ClimateController : public QObject {
     Q_OBJECT
-    Q_PROPERTY(ClimateRoomsModel* rooms READ rooms CONSTANT)
+    Q_PROPERTY(archive::kiosk::ClimateRoomsModel* rooms READ rooms CONSTANT)
 public:
     explicit ClimateController(DbService* db, QObject* parent = nullptr);
     ClimateRoomsModel* rooms() { return &m_rooms; }

@@ -53,26 +53,114 @@ Rectangle {
                 columns: 3
                 rowSpacing: Theme.gap / 2
                 columnSpacing: Theme.gap / 2
-                Repeater {
-                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "✓"]
-                    delegate: BigButton {
-                        required property string modelData
-                        objectName: "pinKey" + modelData
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        Layout.minimumHeight: Theme.touch * 0.85
-                        text: modelData
-                        tone: modelData === "✓" ? "ok" : ""
-                        enabled: !Session.busy
-                        onClicked: {
-                            if (modelData === "⌫")
-                                pinField.text = pinField.text.slice(0, -1)
-                            else if (modelData === "✓")
-                                pad.submit()
-                            else
-                                pinField.text += modelData
-                        }
-                    }
+                BigButton {
+                    objectName: "pinKey1"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "1"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "1"
+                }
+                BigButton {
+                    objectName: "pinKey2"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "2"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "2"
+                }
+                BigButton {
+                    objectName: "pinKey3"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "3"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "3"
+                }
+                BigButton {
+                    objectName: "pinKey4"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "4"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "4"
+                }
+                BigButton {
+                    objectName: "pinKey5"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "5"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "5"
+                }
+                BigButton {
+                    objectName: "pinKey6"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "6"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "6"
+                }
+                BigButton {
+                    objectName: "pinKey7"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "7"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "7"
+                }
+                BigButton {
+                    objectName: "pinKey8"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "8"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "8"
+                }
+                BigButton {
+                    objectName: "pinKey9"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "9"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "9"
+                }
+                BigButton {
+                    objectName: "pinKeyBack"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "⌫"
+                    enabled: !Session.busy
+                    onClicked: pinField.text = pinField.text.slice(0, -1)
+                }
+                BigButton {
+                    objectName: "pinKey0"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "0"
+                    enabled: !Session.busy
+                    onClicked: pinField.text += "0"
+                }
+                BigButton {
+                    objectName: "pinKeyOK"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.touch * 0.85
+                    text: "✓"
+                    tone: "ok"
+                    enabled: !Session.busy
+                    onClicked: pad.submit()
                 }
             }
             BigButton {

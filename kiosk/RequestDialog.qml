@@ -28,6 +28,12 @@ Popup {
     }
 
     Connections {
+        target: Theme
+        function onOpenRequest(c: string, t: string, siteOnly: bool) {
+            dialog.openFor(c, t, siteOnly)
+        }
+    }
+    Connections {
         target: Borrower
         function onRequestDone(ok: bool) {
             if (ok)

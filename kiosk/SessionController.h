@@ -20,8 +20,10 @@ class SessionController : public QObject {
     Q_PROPERTY(QString stage READ stage NOTIFY stageChanged)          // idle | pin | active
     Q_PROPERTY(QVariantMap person READ person NOTIFY personChanged)
     Q_PROPERTY(QString card READ card NOTIFY personChanged)
+    Q_PROPERTY(QString name READ name NOTIFY personChanged)
     Q_PROPERTY(QStringList sections READ sections NOTIFY personChanged)
     Q_PROPERTY(QString section READ section WRITE setSection NOTIFY sectionChanged)
+    Q_PROPERTY(int sectionIndex READ sectionIndex NOTIFY sectionChanged)
     Q_PROPERTY(int countdown READ countdown NOTIFY countdownChanged)  // seconds left; 0 = not counting
     Q_PROPERTY(QString pinMessageZh READ pinMessageZh NOTIFY pinMessageChanged)
     Q_PROPERTY(QString pinMessageEn READ pinMessageEn NOTIFY pinMessageChanged)
@@ -34,10 +36,12 @@ public:
     QString stage() const { return m_stage; }
     QVariantMap person() const { return m_person; }
     QString card() const { return m_person.value(QStringLiteral("card")).toString(); }
+    QString name() const { return m_person.value(QStringLiteral("name")).toString(); }
     QStringList roles() const { return m_person.value(QStringLiteral("roles")).toStringList(); }
     bool isStaff() const;
     QStringList sections() const { return m_sections; }
     QString section() const { return m_section; }
+    int sectionIndex() const { return int(qMax<qsizetype>(0, m_sections.indexOf(m_section))); }
     void setSection(const QString& s);
     int countdown() const { return m_countdown; }
     QString pinMessageZh() const { return m_pinZh; }

@@ -57,9 +57,9 @@ Item {
                 Layout.fillWidth: true
                 visible: !BoxDesk.hasBox || BoxDesk.batch !== ""
                 text: BoxDesk.batch === "checkin" ? qsTr("Batch return: scan each box; each one is checked in as OK.")
-                    : BoxDesk.batch === "move" ? (BoxDesk.batchShelf.barcode === undefined
+                    : BoxDesk.batch === "move" ? (!BoxDesk.hasBatchShelf
                         ? qsTr("Batch move: scan the target shelf first.")
-                        : qsTr("Batch move to %1: scan each box.").arg(Language.pick(BoxDesk.batchShelf.textZh, BoxDesk.batchShelf.textEn)))
+                        : qsTr("Batch move to %1: scan each box.").arg(Language.pick(BoxDesk.batchShelfZh, BoxDesk.batchShelfEn)))
                     : qsTr("Scan a box to see it here.")
                 font.pixelSize: Theme.title
                 color: Theme.muted

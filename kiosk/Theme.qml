@@ -1,6 +1,5 @@
 pragma Singleton
 import QtQuick
-import Kiosk
 
 // Colours and sizes of the kiosk. `scale` follows the window (1.0 at 1024×600, 1.8 at 1920×1080); every size
 // is a multiple of it so touch targets stay ≥ 9 mm and text is readable standing.
@@ -29,6 +28,16 @@ QtObject {
     readonly property int body: Math.round(19 * scale)
     readonly property int title: Math.round(25 * scale)
     readonly property int huge: Math.round(38 * scale)
+
+    // Opens the request dialog of the self-service screen (emitted from inside list delegates).
+    signal openRequest(string code, string title, bool onSiteOnly)
+
+    // Name of a workspace section; `lang` only makes bindings re-evaluate when the language changes.
+    function sectionName(s: string, lang: string): string {
+        return s === "staff" ? qsTr("Archivist") : s === "borrower" ? qsTr("Self-service")
+             : s === "approver" ? qsTr("Approvals") : s === "manager" ? qsTr("Manager")
+             : s === "admin" ? qsTr("Administration") : s
+    }
 
     function stateColor(kind: string): color {
         return kind === "ok" ? ok : kind === "warn" ? warn : kind === "error" ? error : info

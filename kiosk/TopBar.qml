@@ -44,7 +44,7 @@ ToolBar {
         Item { Layout.fillWidth: true }
         Label {
             visible: Session.stage === "active"
-            text: Session.person.name === undefined ? "" : Session.person.name
+            text: Session.name
             color: Theme.accentInk
             font.pixelSize: Theme.body
             font.bold: true

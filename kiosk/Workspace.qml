@@ -7,12 +7,6 @@ import Kiosk
 Item {
     id: workspace
 
-    function sectionName(s: string): string {
-        return s === "staff" ? qsTr("Archivist") : s === "borrower" ? qsTr("Self-service")
-             : s === "approver" ? qsTr("Approvals") : s === "manager" ? qsTr("Manager")
-             : s === "admin" ? qsTr("Administration") : s
-    }
-
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -20,13 +14,13 @@ Item {
             id: tabs
             Layout.fillWidth: true
             visible: Session.sections.length > 1
-            currentIndex: Math.max(0, Session.sections.indexOf(Session.section))
+            currentIndex: Session.sectionIndex
             Repeater {
                 model: Session.sections
                 delegate: TabButton {
                     required property string modelData
                     objectName: "tab_" + modelData
-                    text: workspace.sectionName(modelData)
+                    text: Theme.sectionName(modelData, Language.code)
                     font.pixelSize: Theme.body
                     font.bold: Session.section === modelData
                     height: Theme.touch
