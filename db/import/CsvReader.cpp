@@ -44,7 +44,7 @@ QString Problem::text() const {
 namespace {
 
 bool decodes(QStringDecoder& d, const QByteArray& bytes, QString* out) {
-    QString s = d(bytes);
+    QString s = d.decode(bytes);
     if (d.hasError()) return false;
     if (out) *out = std::move(s);
     return true;
@@ -54,7 +54,7 @@ QStringDecoder makeDecoder(Encoding e) {
     switch (e) {
     case Encoding::Gb18030: return QStringDecoder("GB18030", QStringConverter::Flag::Stateless);
     case Encoding::Utf16: return QStringDecoder(QStringConverter::Utf16);
-    default: return QStringDecoder(QStringConverter::Utf8);
+    default: return QStringDecoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
     }
 }
 
@@ -71,7 +71,7 @@ QList<int> badLines(const QByteArray& bytes, Encoding e, int limit, int* total) 
         const QByteArray chunk = bytes.mid(start, end - start);
         bool bad = chunk.contains('\0');
         if (!bad) {
-            (void)d(chunk);
+            const QString decoded = d.decode(chunk);  // operator() is lazy: decode() converts now
             bad = d.hasError();
         }
         if (bad) {
@@ -101,7 +101,7 @@ void Reader::decode(const QByteArray& bytes, Encoding requested) {
     const bool hasUtf16Bom = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
 
     if (hasUtf16Bom && (requested == Encoding::Auto || requested == Encoding::Utf16)) {
-        QStringDecoder d(QStringConverter::Utf16);
+        QStringDecoder d(QStringConverter::Utf16, QStringConverter::Flag::Stateless);
         if (decodes(d, bytes, &m_text)) {
             m_used = Encoding::Utf16;
             return;

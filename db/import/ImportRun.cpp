@@ -189,9 +189,11 @@ void Run::processRecord(const csv::Record& rec, const QList<Problem>& fieldProbl
 }
 
 QString Run::get(const QString& key) const {
+    // Never a null QString: Qt binds null as SQL NULL, and the text columns are NOT NULL DEFAULT ''.
     const int idx = m_col.value(key, -1);
-    if (idx < 0 || !m_fields || idx >= m_fields->size()) return {};
-    return m_fields->at(idx).trimmed();
+    if (idx < 0 || !m_fields || idx >= m_fields->size()) return QStringLiteral("");
+    const QString v = m_fields->at(idx).trimmed();
+    return v.isNull() ? QStringLiteral("") : v;
 }
 
 bool Run::required(const QString& key, QString* out) {
