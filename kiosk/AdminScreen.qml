@@ -3,38 +3,59 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
-// Administration: leaving kiosk mode (only here, only for an administrator).
+// Administration: a list of sections on the left, the chosen one on the right. Leaving kiosk mode is under
+// "System" (only here, only for an administrator).
 Item {
     id: screen
 
-    ColumnLayout {
+    property string page: "rooms"
+
+    Component.onCompleted: { Admin.refresh(); Admin.loadPrinters(); Admin.loadScannerSettings() }
+
+    RowLayout {
         anchors.fill: parent
-        anchors.margins: Theme.gap * 2
+        anchors.margins: Theme.gap
         spacing: Theme.gap
-        Label {
-            text: qsTr("Administration")
-            font.pixelSize: Theme.title
-            font.bold: true
-            color: Theme.ink
+
+        ListView {
+            objectName: "adminSections"
+            Layout.preferredWidth: Math.max(Theme.touch * 3, screen.width * 0.2)
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap / 3
+            model: [{ value: "rooms", text: qsTr("Rooms & shelves") }, { value: "devices", text: qsTr("Sensors & printers") },
+                    { value: "rules", text: qsTr("Loan rules & climate") }, { value: "people", text: qsTr("People & departments") },
+                    { value: "system", text: qsTr("Scanner & system") }]
+            delegate: BigButton {
+                required property var modelData
+                objectName: "adminPage_" + modelData.value
+                width: ListView.view.width
+                text: modelData.text
+                highlighted: screen.page === modelData.value
+                onClicked: screen.page = modelData.value
+            }
         }
-        Label {
+        ColumnLayout {
             Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            text: qsTr("Rooms, shelves, sensors, printers, loan rules and people are managed with archivectl for now.")
-            font.pixelSize: Theme.body
-            color: Theme.muted
+            Layout.fillHeight: true
+            spacing: Theme.gap / 2
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: ["rooms", "devices", "rules", "people", "system"].indexOf(screen.page)
+                AdminRoomsPanel { objectName: "adminRooms" }
+                AdminDevicesPanel { objectName: "adminDevices" }
+                AdminRulesPanel { objectName: "adminRules" }
+                AdminPeoplePanel { objectName: "adminPeople" }
+                AdminSystemPanel { objectName: "adminSystem" }
+            }
+            ManagerMessage {
+                objectName: "adminMessage"
+                Layout.fillWidth: true
+                zh: Admin.messageZh
+                en: Admin.messageEn
+                ok: Admin.messageOk
+            }
         }
-        Label {
-            text: qsTr("Version %1").arg(App.version)
-            font.pixelSize: Theme.small
-            color: Theme.muted
-        }
-        BigButton {
-            objectName: "exitKiosk"
-            text: qsTr("Exit kiosk mode")
-            tone: "error"
-            onClicked: App.exitKiosk()
-        }
-        Item { Layout.fillHeight: true }
     }
 }

@@ -3,35 +3,38 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
-// Manager: the rooms' climate at a glance. (Charts, alerts, statistics and exports are not built yet.)
+// Manager: environment (rooms, charts, preservation figures), alerts with acknowledgement, holdings, loans and
+// overdue, exports and the ledger check. Data come from the Env and Stats controllers (db worker).
 Item {
     id: screen
+
+    property string page: "env"
+
+    Component.onCompleted: { Env.refresh(); Stats.refresh() }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.gap
-        spacing: Theme.gap
-        Label {
-            text: qsTr("Storage rooms")
-            font.pixelSize: Theme.title
-            font.bold: true
-            color: Theme.ink
-        }
-        Flow {
+        spacing: Theme.gap / 2
+
+        ManagerChoice {
             Layout.fillWidth: true
-            spacing: Theme.gap
-            Repeater {
-                model: Climate.rooms
-                delegate: ClimateTile {
-                    required roomName
-                    required temperature
-                    required humidity
-                    required level
-                    required alertCount
-                    required silent
-                }
-            }
+            namePrefix: "managerPage"
+            current: screen.page
+            options: [{ value: "env", text: qsTr("Climate") }, { value: "alerts", text: qsTr("Alerts") },
+                      { value: "holdings", text: qsTr("Holdings") }, { value: "loans", text: qsTr("Loans & overdue") },
+                      { value: "export", text: qsTr("Export & ledger") }]
+            onPicked: value => screen.page = value
         }
-        Item { Layout.fillHeight: true }
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: ["env", "alerts", "holdings", "loans", "export"].indexOf(screen.page)
+            EnvDashboard { objectName: "managerEnv" }
+            EnvAlertsPanel { objectName: "managerAlerts" }
+            StatsHoldingsPanel { objectName: "managerHoldings" }
+            StatsLoansPanel { objectName: "managerLoans" }
+            ManagerExportPanel { objectName: "managerExport" }
+        }
     }
 }

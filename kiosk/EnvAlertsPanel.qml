@@ -1,0 +1,175 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Manager › alerts of the selected room (or all rooms): pick one, choose or type the action taken, confirm
+// (the acknowledgement goes to the ledger).
+Item {
+    id: panel
+
+    property int selectedId: 0
+
+    function kindText(k: string): string {
+        return k === "temp_high" ? qsTr("Temperature too high") : k === "temp_low" ? qsTr("Temperature too low")
+             : k === "rh_high" ? qsTr("Humidity too high") : k === "rh_low" ? qsTr("Humidity too low")
+             : k === "temp_swing" ? qsTr("Temperature swings too much") : k === "rh_swing" ? qsTr("Humidity swings too much")
+             : k === "silence" ? qsTr("Sensor silent") : k
+    }
+
+    Connections {
+        target: Env
+        function onAcknowledged() { panel.selectedId = 0; actionField.text = "" }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.gap / 2
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            ManagerChoice {
+                namePrefix: "alertRoom"
+                current: Env.roomCode
+                options: {
+                    const list = []
+                    for (let i = 0; i < Env.rooms.count; ++i) {
+                        const r = Env.rooms.get(i)
+                        list.push({ value: r.roomCode, text: r.roomName })
+                    }
+                    return list
+                }
+                onPicked: value => Env.roomCode = value
+            }
+            Item { Layout.fillWidth: true }
+            Switch {
+                objectName: "alertsOpenOnly"
+                text: qsTr("Open only")
+                font.pixelSize: Theme.body
+                checked: Env.openOnly
+                onToggled: Env.openOnly = checked
+                Layout.preferredHeight: Theme.touch
+            }
+        }
+
+        ListView {
+            objectName: "alertsList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap / 2
+            model: Env.alerts
+            delegate: ItemDelegate {
+                id: alertRow
+                required property int alertId
+                required property string roomName
+                required property string kind
+                required property string value
+                required property string limit
+                required property string start
+                required property string end
+                required property bool open
+                required property bool acknowledged
+                required property string ackBy
+                required property string ackAction
+                objectName: "alert_" + alertId
+                width: ListView.view.width
+                height: Math.max(Theme.touch, body.implicitHeight + Theme.gap)
+                onClicked: panel.selectedId = alertRow.acknowledged ? 0 : alertRow.alertId
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: panel.selectedId === alertRow.alertId ? Theme.warnSoft : Theme.surface
+                    border.color: alertRow.acknowledged ? Theme.line : alertRow.open ? Theme.error : Theme.warn
+                    border.width: 2
+                }
+                contentItem: Column {
+                    id: body
+                    spacing: 2
+                    Label {
+                        width: parent.width
+                        text: alertRow.roomName + " · " + panel.kindText(alertRow.kind) + "  " + alertRow.value
+                              + (alertRow.limit === "" ? "" : qsTr(" (limit %1)").arg(alertRow.limit))
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: alertRow.open ? Theme.error : Theme.ink
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        width: parent.width
+                        text: alertRow.start + " – " + (alertRow.open ? qsTr("still open") : alertRow.end) + "  ·  "
+                              + (alertRow.acknowledged ? qsTr("acknowledged by %1: %2").arg(alertRow.ackBy).arg(alertRow.ackAction)
+                                                       : qsTr("not acknowledged — tap to acknowledge"))
+                        font.pixelSize: Theme.small
+                        color: alertRow.acknowledged ? Theme.muted : Theme.warn
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: Env.alerts.count === 0
+                text: qsTr("No alerts.")
+                font.pixelSize: Theme.body
+                color: Theme.muted
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: ackColumn.implicitHeight + Theme.gap * 2
+            visible: panel.selectedId > 0
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.warn
+            border.width: 2
+            ColumnLayout {
+                id: ackColumn
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap / 2
+                    Repeater {
+                        model: [qsTr("Dehumidifier switched on"), qsTr("Air conditioning adjusted"),
+                                qsTr("Room ventilated"), qsTr("Sensor checked and replaced")]
+                        delegate: BigButton {
+                            required property string modelData
+                            text: modelData
+                            font.pixelSize: Theme.small
+                            onClicked: actionField.text = modelData
+                        }
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    TextField {
+                        id: actionField
+                        objectName: "ackAction"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touch
+                        font.pixelSize: Theme.body
+                        placeholderText: qsTr("Action taken (required)")
+                    }
+                    BigButton {
+                        objectName: "ackConfirm"
+                        text: qsTr("Acknowledge")
+                        tone: "ok"
+                        enabled: actionField.text.trim() !== ""
+                        onClicked: Env.acknowledge(panel.selectedId, actionField.text)
+                    }
+                    BigButton {
+                        text: qsTr("Cancel")
+                        onClicked: panel.selectedId = 0
+                    }
+                }
+            }
+        }
+        ManagerMessage {
+            Layout.fillWidth: true
+            zh: Env.messageZh
+            en: Env.messageEn
+            ok: Env.messageOk
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kiosk
+
+// Manager › environment: rooms with current values on the left; the selected room's temperature and humidity
+// charts for the chosen range (band shaded, excursions marked) and its preservation figures on the right.
+Item {
+    id: dashboard
+
+    function bandText(b: string): string {
+        return b === "good" ? qsTr("good") : b === "ok" ? qsTr("fair") : b === "risk" ? qsTr("at risk") : "—"
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.gap
+
+        ListView {
+            id: roomList
+            objectName: "envRooms"
+            Layout.preferredWidth: Math.max(Theme.touch * 3.2, dashboard.width * 0.24)
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.gap / 2
+            model: Env.rooms
+            delegate: ItemDelegate {
+                id: roomRow
+                required property string roomCode
+                required property string roomName
+                required property string temperature
+                required property string humidity
+                required property string level
+                required property int alertCount
+                objectName: "envRoom_" + roomCode
+                width: ListView.view.width
+                height: Math.max(Theme.touch * 1.3, content.implicitHeight + Theme.gap)
+                highlighted: Env.roomCode === roomCode
+                onClicked: Env.roomCode = roomCode
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: roomRow.highlighted ? Theme.okSoft : Theme.surface
+                    border.color: Theme.stateColor(roomRow.level === "none" ? "info" : roomRow.level)
+                    border.width: roomRow.highlighted ? 4 : 2
+                }
+                contentItem: Column {
+                    id: content
+                    spacing: 2
+                    Label {
+                        width: parent.width
+                        text: roomRow.roomName
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.ink
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        width: parent.width
+                        text: roomRow.temperature === "" ? qsTr("no readings")
+                              : roomRow.temperature + "  " + roomRow.humidity
+                        font.pixelSize: Theme.small
+                        color: Theme.stateColor(roomRow.level === "none" ? "info" : roomRow.level)
+                    }
+                    Label {
+                        visible: roomRow.alertCount > 0
+                        text: qsTr("%n open alert(s)", "", roomRow.alertCount)
+                        font.pixelSize: Theme.small
+                        color: Theme.error
+                    }
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.gap / 2
+
+            RowLayout {
+                Layout.fillWidth: true
+                ManagerChoice {
+                    namePrefix: "range"
+                    current: Env.range
+                    options: [{ value: "24h", text: qsTr("24 h") }, { value: "7d", text: qsTr("7 days") },
+                              { value: "30d", text: qsTr("30 days") }, { value: "1y", text: qsTr("1 year") }]
+                    onPicked: value => Env.range = value
+                }
+                Item { Layout.fillWidth: true }
+                Label {
+                    text: Language.pick(Env.band.nameZh || "", Env.band.nameEn || "")
+                          + (Env.band.tMin === undefined ? "" : "  " + Env.band.tMin + "–" + Env.band.tMax + " °C · "
+                             + Env.band.rhMin + "–" + Env.band.rhMax + " %RH")
+                    font.pixelSize: Theme.small
+                    color: Theme.muted
+                    elide: Text.ElideRight
+                    Layout.maximumWidth: dashboard.width * 0.3
+                }
+                BusyIndicator {
+                    running: Env.loading
+                    Layout.preferredHeight: Theme.touch * 0.8
+                    Layout.preferredWidth: Theme.touch * 0.8
+                }
+            }
+            EnvChart {
+                objectName: "chartTemperature"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                quantity: "t"
+                unit: "°C"
+                title: qsTr("Temperature (mean line, min–max shaded; green = allowed, red = excursion)")
+                emptyText: qsTr("No readings in this period")
+                points: Env.points
+                excursions: Env.excursions
+                bandMin: Env.band.tMin === undefined ? 0 : Env.band.tMin
+                bandMax: Env.band.tMax === undefined ? 0 : Env.band.tMax
+                from: Env.chartFrom
+                to: Env.chartTo
+            }
+            EnvChart {
+                objectName: "chartHumidity"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                quantity: "rh"
+                unit: "%RH"
+                title: qsTr("Relative humidity")
+                emptyText: qsTr("No readings in this period")
+                points: Env.points
+                excursions: Env.excursions
+                bandMin: Env.band.rhMin === undefined ? 0 : Env.band.rhMin
+                bandMax: Env.band.rhMax === undefined ? 0 : Env.band.rhMax
+                from: Env.chartFrom
+                to: Env.chartTo
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.gap / 2
+                ManagerChip {
+                    objectName: "chipTwpi"
+                    caption: qsTr("TWPI (years)")
+                    value: (Env.metrics.twpi || "—") + " · " + dashboard.bandText(Env.metrics.twpiBand || "")
+                    band: Env.metrics.hasData ? Env.metrics.twpiBand : ""
+                }
+                ManagerChip {
+                    caption: qsTr("Mould risk")
+                    value: (Env.metrics.mouldRisk || "—") + " · " + dashboard.bandText(Env.metrics.mouldBand || "")
+                    band: Env.metrics.hasData ? Env.metrics.mouldBand : ""
+                }
+                ManagerChip {
+                    caption: qsTr("EMC % (metal corrosion)")
+                    value: (Env.metrics.emc || "—") + " · " + dashboard.bandText(Env.metrics.metalBand || "")
+                    band: Env.metrics.hasData ? Env.metrics.metalBand : ""
+                }
+                ManagerChip {
+                    caption: qsTr("Mechanical damage")
+                    value: !Env.metrics.hasData ? "—" : Env.metrics.mechanicalOk ? qsTr("safe") : qsTr("at risk")
+                    band: !Env.metrics.hasData ? "" : Env.metrics.mechanicalOk ? "good" : "risk"
+                }
+                ManagerChip {
+                    caption: qsTr("Mean")
+                    value: (Env.metrics.meanT || "—") + " °C · " + (Env.metrics.meanRh || "—") + " %"
+                }
+                ManagerChip {
+                    caption: qsTr("Range")
+                    value: (Env.metrics.minT || "—") + "–" + (Env.metrics.maxT || "—") + " °C · "
+                           + (Env.metrics.minRh || "—") + "–" + (Env.metrics.maxRh || "—") + " %"
+                }
+            }
+        }
+    }
+}

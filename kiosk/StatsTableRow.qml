@@ -1,0 +1,38 @@
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+
+// One row of a simple table (see StatsTableHeader).
+Rectangle {
+    id: row
+
+    property var cells: []
+    property real firstShare: 0.4
+    property bool alert: false
+
+    implicitHeight: Theme.touch * 0.8
+    color: alert ? Theme.warnSoft : Theme.surface
+    border.color: Theme.background
+    border.width: 1
+
+    Row {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.gap / 2
+        Repeater {
+            model: row.cells
+            delegate: Label {
+                required property var modelData
+                required property int index
+                width: index === 0 ? row.width * row.firstShare
+                                   : (row.width * (1 - row.firstShare) - Theme.gap) / Math.max(1, row.cells.length - 1)
+                height: row.height
+                verticalAlignment: Text.AlignVCenter
+                horizontalAlignment: index === 0 ? Text.AlignLeft : Text.AlignRight
+                text: String(modelData)
+                font.pixelSize: Theme.small
+                color: Theme.ink
+                elide: Text.ElideRight
+            }
+        }
+    }
+}
