@@ -295,15 +295,6 @@ Result<BoxEnvironment> EnvQueries::boxHistory(const QString& boxRef, qint64 from
         else segs.last().to = at;
         segs << Seg{at, out.to, m.value(1).toLongLong()};
     }
-    const qint64 start = created > 0 ? created : (firstAt ? firstAt : 0);
-    if (segs.isEmpty()) {
-        if (start > 0) segs << Seg{start, out.to, currentLoc};
-    } else if (firstFrom && start < firstAt) {
-        segs.prepend(Seg{start, firstAt, firstFrom});
-    }
-    out.from = from > 0 ? from : (segs.isEmpty() ? out.to : segs.first().from);
-    if (out.to <= out.from) return out;
-
     // Whole-box loans: the box is out of its room.
     QList<QPair<qint64, qint64>> loans;
     QSqlQuery l(m_db.sql());
@@ -312,6 +303,18 @@ Result<BoxEnvironment> EnvQueries::boxHistory(const QString& boxRef, qint64 from
     l.addBindValue(out.boxId);
     if (!l.exec()) return dbErr(l, "box loans");
     while (l.next()) loans << qMakePair(l.value(0).toLongLong(), l.value(1).toLongLong());
+    // The box's recorded life starts at the earliest of its creation, first move and first loan.
+    qint64 start = 0;
+    for (qint64 t : {created, firstAt, loans.isEmpty() ? qint64(0) : loans.first().first})
+        if (t > 0 && (start == 0 || t < start)) start = t;
+    if (segs.isEmpty()) {
+        if (start > 0) segs << Seg{start, out.to, currentLoc};
+    } else if (firstFrom && start < firstAt) {
+        segs.prepend(Seg{start, firstAt, firstFrom});
+    }
+    out.from = from > 0 ? from : (segs.isEmpty() ? out.to : segs.first().from);
+    if (out.to <= out.from) return out;
+
     out.hoursOnLoan = unionLength(loans, out.from, out.to) / 3600000.0;
 
     QHash<qint64, RoomRef> roomOfLoc;

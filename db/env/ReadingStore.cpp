@@ -48,6 +48,20 @@ Result<RoomRef> findRoom(Database& db, const QString& codeOrName) {
     QList<RoomRef> found;
     while (q.next())
         found << RoomRef{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    if (found.isEmpty()) {  // a unique room whose name contains the text ("一号库房" → "一号库房（纸质档案库）")
+        QSqlQuery c(db.sql());
+        c.prepare(db.dialect() == Dialect::PostgreSQL
+                      ? QStringLiteral("SELECT id, code, name, climate_profile FROM rooms WHERE strpos(name, ?) > 0")
+                      : QStringLiteral("SELECT id, code, name, climate_profile FROM rooms WHERE instr(name, ?) > 0"));
+        c.addBindValue(v);
+        if (c.exec())
+            while (c.next())
+                found << RoomRef{c.value(0).toLongLong(), c.value(1).toString(), c.value(2).toString(), c.value(3).toString()};
+        if (found.size() > 1)
+            return makeError(QStringLiteral("ambiguous"),
+                             QStringLiteral("有多个库房名称包含“%1”，请改用库房编号。").arg(v),
+                             QStringLiteral("Several room names contain \"%1\"; use the room code instead.").arg(v));
+    }
     if (found.isEmpty())
         return makeError(QStringLiteral("not_found"),
                          QStringLiteral("找不到库房“%1”。请用 archivectl env rooms 查看库房编号。").arg(v),

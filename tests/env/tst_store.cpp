@@ -111,7 +111,10 @@ TEST_F(EnvDbTest, BindSensorWritesLedgerAndRejectsUnknownRoom) {
     EXPECT_EQ(bad.error().code, QStringLiteral("not_found"));
     EXPECT_FALSE(bad.error().messageZh.isEmpty());
     EXPECT_FALSE(bad.error().messageEn.isEmpty());
-    ASSERT_TRUE(store.bindSensor(QStringLiteral("usb:1-1"), QStringLiteral("特藏库"), QStringLiteral("A001")).ok());
+    ASSERT_TRUE(store.bindSensor(QStringLiteral("usb:1-1"), QStringLiteral("特藏"), QStringLiteral("A001")).ok());  // part of a name
+    auto ambiguous = store.bindSensor(QStringLiteral("usb:1-1"), QStringLiteral("库"), QStringLiteral("A001"));
+    ASSERT_FALSE(ambiguous.ok());
+    EXPECT_EQ(ambiguous.error().code, QStringLiteral("ambiguous"));
     auto s = store.sensors();
     ASSERT_TRUE(s.ok());
     ASSERT_EQ(s->size(), 1);
