@@ -162,11 +162,13 @@ void SensorScheduler::Worker::run() {
         std::lock_guard lk(m);
         const auto interval = std::chrono::milliseconds(std::max(10, cfg.intervalMs));
         next += interval;  // absolute deadlines: no drift
+        // A read that ran past the next deadline: serve that deadline late if it is at most half an
+        // interval overdue (the lateness shows as jitter), else skip it — never two readings closer
+        // than half an interval, never a burst of catch-up reads.
         const auto now = steady::now();
-        if (next <= now) {  // the read overran one or more deadlines: skip them, never double up
-            const auto behind = (now - next) / interval + 1;
-            next += behind * interval;
-            stats.skippedTicks += behind;
+        while (now - next > interval / 2) {
+            next += interval;
+            ++stats.skippedTicks;
         }
     }
     device.reset();

@@ -1,6 +1,7 @@
 #pragma once
 // Polls every sensor on its own worker thread, on absolute deadlines (start + k·interval, so the schedule
-// never drifts; a tick that could not run in time is skipped, never run twice). Applies per-sensor
+// never drifts; a deadline overrun by a slow read is served late if at most half an interval overdue,
+// else skipped — never run twice, no burst of catch-up reads). Applies per-sensor
 // calibration offsets and the plausibility filter (rejected values are logged and signalled), tracks
 // status (online / offline / error with reason) and re-opens a sensor that was unplugged as soon as it is
 // back — no restart, and no reading is invented for the gap. A stuck or slow stick only delays itself.
@@ -30,7 +31,7 @@ struct SensorConfig {
 
 struct SensorStats {
     qint64 ticks = 0;         // deadlines served
-    qint64 skippedTicks = 0;  // deadlines missed because a read ran past them
+    qint64 skippedTicks = 0;  // deadlines skipped because a read ran more than half an interval past them
     qint64 readings = 0;      // accepted readings emitted
     qint64 rejected = 0;      // readings (or humidity values) the filter refused
     qint64 failures = 0;      // reads or opens that failed
