@@ -78,7 +78,7 @@ class FondsHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM fonds WHERE code = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM fonds WHERE code = ?"), false))
             return prepareError(m_exists.query(), "prepare fonds lookup");
         m_ins = QSqlQuery(run.sql());
         if (!m_ins.prepare(QStringLiteral("INSERT INTO fonds(code, name, start_year, end_year) VALUES(?,?,?,?)")))
@@ -109,7 +109,7 @@ class CategoriesHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM categories WHERE code = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM categories WHERE code = ?"), false))
             return prepareError(m_exists.query(), "prepare category lookup");
         m_ins = QSqlQuery(run.sql());
         if (!m_ins.prepare(QStringLiteral("INSERT INTO categories(code, name, loan_days, max_renewals, security_default, "
@@ -145,7 +145,7 @@ class RoomsHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM rooms WHERE code = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM rooms WHERE code = ?"), false))
             return prepareError(m_exists.query(), "prepare room lookup");
         m_ins = QSqlQuery(run.sql());
         if (!m_ins.prepare(QStringLiteral("INSERT INTO rooms(code, name, climate_profile) VALUES(?,?,?)")))
@@ -172,7 +172,7 @@ class LocationsHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM locations WHERE barcode = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM locations WHERE barcode = ?"), false))
             return prepareError(m_exists.query(), "prepare location lookup");
         if (!m_room.prepare(run.sql(), QStringLiteral("SELECT id FROM rooms WHERE code = ? OR name = ? ORDER BY id LIMIT 1")))
             return prepareError(m_room.query(), "prepare room lookup");
@@ -213,7 +213,7 @@ class DepartmentsHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM departments WHERE code = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM departments WHERE code = ?"), false))
             return prepareError(m_exists.query(), "prepare department lookup");
         if (!m_category.prepare(run.sql(), QStringLiteral("SELECT id FROM categories WHERE code = ? OR name = ? ORDER BY id LIMIT 1")))
             return prepareError(m_category.query(), "prepare category lookup");
@@ -271,7 +271,7 @@ class PeopleHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM people WHERE card = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM people WHERE card = ?"), false))
             return prepareError(m_exists.query(), "prepare person lookup");
         if (!m_dept.prepare(run.sql(), QStringLiteral("SELECT id FROM departments WHERE code = ? OR name = ? ORDER BY id LIMIT 1")))
             return prepareError(m_dept.query(), "prepare department lookup");
@@ -350,7 +350,7 @@ class BoxesHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM boxes WHERE barcode = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM boxes WHERE barcode = ?"), false))
             return prepareError(m_exists.query(), "prepare box lookup");
         if (!m_fonds.prepare(run.sql(), QStringLiteral("SELECT id FROM fonds WHERE code = ? OR name = ? ORDER BY id LIMIT 1")))
             return prepareError(m_fonds.query(), "prepare fonds lookup");
@@ -458,7 +458,7 @@ class ItemsHandler : public Handler {
 
 public:
     Status prepare(Run& run) override {
-        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM items WHERE archival_code = ?")))
+        if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM items WHERE archival_code = ?"), false))
             return prepareError(m_exists.query(), "prepare item lookup");
         if (!m_box.prepare(run.sql(), QStringLiteral("SELECT b.id, b.retention, c.security_default, b.state FROM boxes b "
                                                      "JOIN categories c ON c.id = b.category_id WHERE b.barcode = ?")))

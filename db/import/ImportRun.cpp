@@ -35,7 +35,8 @@ QStringList headerCandidates(const QString& cell) {
 
 // ---------------------------------------------------------------- Lookup
 
-bool Lookup::prepare(QSqlDatabase& db, const QString& sql) {
+bool Lookup::prepare(QSqlDatabase& db, const QString& sql, bool cache) {
+    m_useCache = cache;
     m_q = QSqlQuery(db);
     m_q.setForwardOnly(true);
     m_placeholders = sql.count(QLatin1Char('?'));
@@ -43,21 +44,25 @@ bool Lookup::prepare(QSqlDatabase& db, const QString& sql) {
 }
 
 qint64 Lookup::find(const QString& key, QList<QVariant>* extra) {
-    auto it = m_cache.constFind(key);
-    if (it != m_cache.constEnd()) {
-        if (extra) *extra = it->second;
-        return it->first;
+    if (m_useCache) {
+        auto it = m_cache.constFind(key);
+        if (it != m_cache.constEnd()) {
+            if (extra) *extra = it->second;
+            return it->first;
+        }
     }
     for (int i = 0; i < m_placeholders; ++i) m_q.bindValue(i, key);
     qint64 id = 0;
     QList<QVariant> more;
     if (m_q.exec() && m_q.next()) {
         id = m_q.value(0).toLongLong();
-        const int n = m_q.record().count();
-        for (int i = 1; i < n; ++i) more << m_q.value(i);
+        if (extra) {
+            const int n = m_q.record().count();
+            for (int i = 1; i < n; ++i) more << m_q.value(i);
+        }
     }
     m_q.finish();
-    if (m_cache.size() < 200000) m_cache.insert(key, {id, more});
+    if (m_useCache && m_cache.size() < 200000) m_cache.insert(key, {id, more});
     if (extra) *extra = more;
     return id;
 }
@@ -70,6 +75,7 @@ Run::Run(Database& db, ImportKind kind, const ImportOptions& options, ImportRepo
     : m_db(db), m_kind(kind), m_opt(options), m_report(report), m_handler(makeHandler(kind)) {
     m_columns = Importer::columns(kind);
     m_now = db.nowMs();
+    m_maxYear = QDate::currentDate().year() + 1;
 }
 
 Run::~Run() {
@@ -161,8 +167,11 @@ void Run::processRecord(const csv::Record& rec, const QList<Problem>& fieldProbl
     m_line = rec.line;
     m_fields = &rec.fields;
     bool allEmpty = true;
-    for (const QString& f : rec.fields)
-        if (!f.trimmed().isEmpty()) { allEmpty = false; break; }
+    for (const QString& f : rec.fields) {
+        for (const QChar c : f)
+            if (!c.isSpace()) { allEmpty = false; break; }
+        if (!allEmpty) break;
+    }
     if (allEmpty) return;  // ",,,," rows that spreadsheets leave behind
     ++m_report.rows;
     for (const Problem& p : fieldProblems) {
@@ -223,7 +232,7 @@ std::optional<int> Run::integer(const QString& key, int lo, int hi, int fallback
 }
 
 std::optional<int> Run::year(const QString& key, bool isRequired) {
-    const int maxYear = QDate::currentDate().year() + 1;
+    const int maxYear = m_maxYear;
     QString v = get(key);
     if (v.endsWith(QStringLiteral("年"))) v.chop(1);
     if (v.isEmpty()) {

@@ -31,7 +31,8 @@ public:
 class Lookup {
 public:
     Lookup() = default;
-    bool prepare(QSqlDatabase& db, const QString& sql);  // one ? placeholder (or two, same value)
+    // One ? placeholder (or two, same value). cache=false for keys that do not repeat (existence checks).
+    bool prepare(QSqlDatabase& db, const QString& sql, bool cache = true);
     // 0 when not found; extra columns of the first row go to *extra.
     qint64 find(const QString& key, QList<QVariant>* extra = nullptr);
     void remember(const QString& key, qint64 id, const QList<QVariant>& extra = {});
@@ -40,6 +41,7 @@ public:
 private:
     QSqlQuery m_q;
     int m_placeholders = 1;
+    bool m_useCache = true;
     QHash<QString, std::pair<qint64, QList<QVariant>>> m_cache;
 };
 
@@ -97,6 +99,7 @@ private:
     const QStringList* m_fields = nullptr;
     int m_line = 0;
     qint64 m_now = 0;
+    int m_maxYear = 0;  // this year + 1 (asked once: QDate::currentDate() reads the time zone each call)
     QHash<QString, QHash<QString, int>> m_seen;  // key → value → first line
     QString m_firstKey, m_lastKey;
     bool m_prepared = false;

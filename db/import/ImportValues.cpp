@@ -15,6 +15,8 @@ QString key(const QString& t) {
 }
 
 QString lookup(const QHash<QString, QString>& table, const QString& text) {
+    const auto it = table.constFind(text);  // the common case: written exactly as listed
+    if (it != table.constEnd()) return it.value();
     return table.value(key(text));
 }
 }  // namespace
