@@ -263,7 +263,7 @@ Result<int> AlertEngine::checkSilence(qint64 now) {
     QSqlQuery q(m_db.sql());
     q.prepare(QStringLiteral(
         "SELECT s.id, s.room_id, s.interval_s, COALESCE(s.last_seen_at, s.created_at) FROM sensors s "
-        "WHERE s.room_id IS NOT NULL AND s.kind <> 'manual' AND COALESCE(s.last_seen_at, s.created_at) < ? - 3000 * s.interval_s "
+        "WHERE s.room_id IS NOT NULL AND s.kind <> 'manual' AND COALESCE(s.last_seen_at, s.created_at) + 3000 * s.interval_s < ? "
         "AND NOT EXISTS (SELECT 1 FROM env_alerts a WHERE a.sensor_id = s.id AND a.kind = 'silence' AND a.end_at IS NULL)"));
     q.addBindValue(now);
     if (!q.exec()) return dbErr(q, "find silent sensors");
