@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <vector>
 
 namespace archive::db::env {
 
@@ -93,16 +94,57 @@ Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int
     while ((to - base + bucket - 1) / bucket > maxPoints) bucket += unit;
     out.bucketMs = bucket;
     if (ids->isEmpty()) return out;
-    const QString cols = out.source == QLatin1String("raw")
-        ? QStringLiteral("count(*), count(t), sum(t), min(t), max(t), count(rh), sum(rh), min(rh), max(rh)")
-        : QStringLiteral("sum(n), sum(t_n), sum(t_sum), min(t_min), max(t_max), sum(rh_n), sum(rh_sum), min(rh_min), max(rh_max)");
+    if (out.source != QLatin1String("raw")) {
+        // Rollup rows are read in primary-key order per sensor and bucketed here (no temp B-tree for a GROUP BY).
+        const qint64 nb = (to - base + bucket - 1) / bucket;
+        struct Acc { qint64 n = 0, tn = 0, ts = 0, rn = 0, rs = 0; qint32 tmin = kNoValue, tmax = kNoValue, rmin = kNoValue, rmax = kNoValue; };
+        std::vector<Acc> acc(size_t(qMax<qint64>(nb, 0)));
+        QSqlQuery q(m_db.sql());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT %1, n, t_n, t_sum, t_min, t_max, rh_n, rh_sum, rh_min, rh_max FROM %2 "
+                                 "WHERE sensor_id = ? AND %1 >= ? AND %1 < ?").arg(key, table));
+        for (qint64 sid : *ids) {
+            q.bindValue(0, sid);
+            q.bindValue(1, base);
+            q.bindValue(2, to);
+            if (!q.exec()) return dbErr(q, "chart series");
+            while (q.next()) {
+                const qint64 b = (q.value(0).toLongLong() - base) / bucket;
+                if (b < 0 || b >= nb) continue;
+                Acc& a = acc[size_t(b)];
+                a.n += q.value(1).toLongLong();
+                a.tn += q.value(2).toLongLong();
+                a.ts += q.value(3).toLongLong();
+                a.rn += q.value(6).toLongLong();
+                a.rs += q.value(7).toLongLong();
+                auto lo = [](qint32& m, const QVariant& v) { if (!v.isNull()) { const qint32 x = v.toInt(); if (m == kNoValue || x < m) m = x; } };
+                auto hi = [](qint32& m, const QVariant& v) { if (!v.isNull()) { const qint32 x = v.toInt(); if (m == kNoValue || x > m) m = x; } };
+                lo(a.tmin, q.value(4));
+                hi(a.tmax, q.value(5));
+                lo(a.rmin, q.value(8));
+                hi(a.rmax, q.value(9));
+            }
+            q.finish();
+        }
+        for (qint64 b = 0; b < nb; ++b) {
+            const Acc& a = acc[size_t(b)];
+            if (!a.n) continue;
+            ChartPoint p;
+            p.atMs = base + b * bucket;
+            p.n = int(a.n);
+            if (a.tn) { p.tMean = a.ts / 100.0 / double(a.tn); p.tMin = c2(a.tmin); p.tMax = c2(a.tmax); }
+            if (a.rn) { p.rhMean = a.rs / 100.0 / double(a.rn); p.rhMin = c2(a.rmin); p.rhMax = c2(a.rmax); }
+            out.points << p;
+        }
+        return out;
+    }
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT (%1 - ?) / ? AS b, %2 FROM %3 WHERE sensor_id IN (%4) AND %1 >= ? AND %1 < ? GROUP BY b ORDER BY b")
-                  .arg(key, cols, table, idList(*ids)));
+    q.prepare(QStringLiteral("SELECT (at - ?) / ? AS b, count(*), count(t), sum(t), min(t), max(t), count(rh), sum(rh), min(rh), max(rh) "
+                             "FROM readings WHERE sensor_id IN (%1) AND at >= ? AND at < ? GROUP BY b ORDER BY b").arg(idList(*ids)));
     q.addBindValue(base);
     q.addBindValue(bucket);
-    q.addBindValue(out.source == QLatin1String("raw") ? from : base);
+    q.addBindValue(from);
     q.addBindValue(to);
     if (!q.exec()) return dbErr(q, "chart series");
     while (q.next()) {
