@@ -191,6 +191,7 @@ int followQueue(const Context& ctx, db::Database& database, PrintQueue& q, int w
                                {QStringLiteral("condition"), e.condition}, {QStringLiteral("message"), e.messageZh + QStringLiteral(" — ") + e.messageEn}});
         if (e.state == QueueEntry::State::Failed && !ctx.json)
             printErrLine(QStringLiteral("打印失败 / failed: %1 — %2").arg(e.messageZh, e.messageEn));
+        if (e.state == QueueEntry::State::Failed || e.state == QueueEntry::State::Canceled) q.dismiss(e.id);  // reported once
     }
     if (ctx.json) {
         printLine(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("printed_labels"), recorded},

@@ -113,10 +113,12 @@ void paintLabel(QPainter& p, const LabelLayout& l, QPointF o, double ppm, const 
             p.setPen(pen);
             p.drawLine(QLineF(o + ln.mm.p1() * ppm, o + ln.mm.p2() * ppm));
         }
-        for (const auto& t : l.texts) drawText(p, t, o, ppm, opt);
+        for (const auto& t : l.texts)
+            if (opt.onlyMm.isNull() || opt.onlyMm.intersects(t.rectMm)) drawText(p, t, o, ppm, opt);
     }
     if (opt.barcodes)
-        for (const auto& b : l.barcodes) drawBarcode(p, b, o, ppm);
+        for (const auto& b : l.barcodes)
+            if (opt.onlyMm.isNull() || opt.onlyMm.intersects(b.zoneMm)) drawBarcode(p, b, o, ppm);
     p.restore();
 }
 
@@ -126,7 +128,7 @@ QImage renderImage(const LabelLayout& l, int dpi, const PaintOptions& opt, QRect
     if (region.isNull()) region = QRectF(0, 0, l.widthMm, l.heightMm);
     const int w = std::max(1, int(std::lround(region.width() * ppm)));
     const int h = std::max(1, int(std::lround(region.height() * ppm)));
-    QImage img(w, h, QImage::Format_RGB32);
+    QImage img(w, h, opt.grayscale ? QImage::Format_Grayscale8 : QImage::Format_RGB32);
     img.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
     img.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
     img.fill(Qt::white);

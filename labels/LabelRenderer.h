@@ -22,6 +22,8 @@ struct PaintOptions {
     bool text = true;        // texts, lines and frame
     bool barcodes = true;
     bool monochrome = false; // no anti-aliasing: what a thermal print head does
+    QRectF onlyMm;           // when set, skip elements outside this part of the label (faster crops)
+    bool grayscale = false;  // renderImage(): an 8-bit grey image instead of RGB32
 };
 
 // Paints one label with its top-left corner at originPx; pxPerMm device pixels per millimetre.

@@ -218,6 +218,15 @@ void PrintQueue::markRecorded(const QString& id) {
     m_entries.removeIf([&](const QueueEntry& x) { return x.id == id; });
 }
 
+void PrintQueue::dismiss(const QString& id) {
+    auto found = entry(id);
+    if (!found || !found->finished() || found->state == QueueEntry::State::Completed) return;
+    QFile::remove(docPath(found.value()));
+    QFile::remove(m_dir + QLatin1Char('/') + id + QStringLiteral(".json"));
+    QMutexLocker lock(&m_mutex);
+    m_entries.removeIf([&](const QueueEntry& x) { return x.id == id; });
+}
+
 void PrintQueue::processOnce() {
     const qint64 now = nowMs();
     for (QueueEntry e : entries()) {

@@ -73,6 +73,8 @@ public:
     Result<QueueEntry> entry(const QString& id) const;
     // The printed labels of a completed entry were recorded in the books: forget its document and entry.
     void markRecorded(const QString& id);
+    // Forgets a failed or canceled entry once the archivist has seen it (no-op for unfinished entries).
+    void dismiss(const QString& id);
     // Completed entries whose labels are not yet in the books (e.g. the program stopped in between).
     QList<QueueEntry> unrecorded() const;
 

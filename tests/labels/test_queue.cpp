@@ -157,4 +157,8 @@ TEST(LabelQueue, UnknownPrinterFailsWithAClearMessage) {
     EXPECT_EQ(e->state, QueueEntry::State::Failed);
     EXPECT_EQ(e->errorCode, QStringLiteral("printer_not_found"));
     EXPECT_TRUE(e->messageZh.contains(QStringLiteral("no-such-printer")));
+    // once seen, it can be dismissed; it stays gone after a restart
+    q.dismiss(id.value());
+    EXPECT_TRUE(q.entries().isEmpty());
+    EXPECT_TRUE(PrintQueue(dir.path(), pf.cupsServer()).entries().isEmpty());
 }
