@@ -52,6 +52,10 @@ Status Books::moveBox(const QString& boxBarcode, const QString& locationBarcode,
     if (box->state == QLatin1String("destroyed") || box->state == QLatin1String("transferred_out"))
         return badState(QStringLiteral("档案盒 %1 已%2，不能上架。").arg(box->barcode, boxStateZh(box->state)),
                         QStringLiteral("Box %1 is %2 and cannot be shelved.").arg(box->barcode, box->state));
+    if (box->state == QLatin1String("on_loan"))
+        return err("R2", QStringLiteral("档案盒 %1 已借出，不在架上，不能移位。请先办理归还再上架。").arg(box->barcode),
+                   QStringLiteral("Box %1 is out on loan, not on a shelf, so it cannot be moved. Check it in first, then shelve it.")
+                       .arg(box->barcode));
     if (box->locationId == loc->id && box->state != QLatin1String("missing"))
         return badState(QStringLiteral("档案盒 %1 已在 %2，无需移动。").arg(box->barcode, loc->display()),
                         QStringLiteral("Box %1 is already at %2.").arg(box->barcode, loc->barcode));

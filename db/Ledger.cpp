@@ -1,11 +1,16 @@
 #include "Ledger.h"
 
 #include "Database.h"
+#include "StmtCache.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <sodium.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <cstring>
 
 namespace archive::db {
 
@@ -45,10 +50,15 @@ Result<qint64> Ledger::append(Database& db, const LedgerEntry& e) {
     if (sodium_init() < 0)
         return makeError(QStringLiteral("crypto"), QStringLiteral("加密库初始化失败。"),
                          QStringLiteral("The crypto library failed to start."));
-    QSqlQuery head(db.sql());
     // In PostgreSQL the chain head must be serialised across kiosks (issue 8 adds the lock).
-    if (!head.exec(QStringLiteral("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")))
-        return sqlError(head.lastError(), QStringLiteral("ledger head"));
+    auto headQ = db.statementCache().get(QStringLiteral("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"));
+    if (!headQ) return headQ.error();
+    QSqlQuery& head = *headQ.value();
+    if (!head.exec()) {
+        const QSqlError e = head.lastError();
+        head.finish();
+        return sqlError(e, QStringLiteral("ledger head"));
+    }
     LedgerRow row;
     QString prev = QString::fromLatin1(kGenesis);
     row.seq = 1;
@@ -56,6 +66,7 @@ Result<qint64> Ledger::append(Database& db, const LedgerEntry& e) {
         row.seq = head.value(0).toLongLong() + 1;
         prev = head.value(1).toString();
     }
+    head.finish();
     row.atMs = e.atMs ? e.atMs : db.nowMs();
     row.actor = e.actor;
     row.action = e.action;
@@ -64,25 +75,104 @@ Result<qint64> Ledger::append(Database& db, const LedgerEntry& e) {
     row.prevHash = prev;
     row.hash = computeHash(prev, row);
 
-    QSqlQuery ins(db.sql());
-    ins.prepare(QStringLiteral("INSERT INTO ledger(seq, at, actor, action, subject, details, prev_hash, hash) "
-                               "VALUES(?,?,?,?,?,?,?,?)"));
-    ins.addBindValue(row.seq);
-    ins.addBindValue(row.atMs);
-    ins.addBindValue(row.actor);
-    ins.addBindValue(row.action);
-    ins.addBindValue(row.subject);
-    ins.addBindValue(row.details);
-    ins.addBindValue(row.prevHash);
-    ins.addBindValue(row.hash);
-    if (!ins.exec()) return sqlError(ins.lastError(), QStringLiteral("ledger append"));
+    auto insQ = db.statementCache().get(QStringLiteral(
+        "INSERT INTO ledger(seq, at, actor, action, subject, details, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?)"));
+    if (!insQ) return insQ.error();
+    QSqlQuery& ins = *insQ.value();
+    auto text = [](const QString& v) { return v.isNull() ? QVariant(QString::fromLatin1("")) : QVariant(v); };
+    ins.bindValue(0, row.seq);
+    ins.bindValue(1, row.atMs);
+    ins.bindValue(2, text(row.actor));
+    ins.bindValue(3, text(row.action));
+    ins.bindValue(4, text(row.subject));
+    ins.bindValue(5, text(row.details));
+    ins.bindValue(6, row.prevHash);
+    ins.bindValue(7, row.hash);
+    const bool ok = ins.exec();
+    const QSqlError insErr = ins.lastError();
+    ins.finish();
+    if (!ok) return sqlError(insErr, QStringLiteral("ledger append"));
     return row.seq;
 }
+
+namespace {
+// SQLite fast path: reads rows with the sqlite3 C API (no QVariant per value) and hashes the canonical
+// form straight from the column bytes. Same result as the generic path below.
+void appendField(std::string& out, const unsigned char* p, int n) {
+    char num[24];
+    const int k = std::snprintf(num, sizeof num, "%d:", n);
+    out.append(num, size_t(k));
+    if (n > 0) out.append(reinterpret_cast<const char*>(p), size_t(n));
+}
+
+Result<VerifyReport> verifySqlite(sqlite3* h) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(h, "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM ledger ORDER BY seq",
+                           -1, &st, nullptr) != SQLITE_OK)
+        return makeError(QStringLiteral("db_error"), QStringLiteral("无法读取台账。"), QStringLiteral("Cannot read the ledger."),
+                         QString::fromUtf8(sqlite3_errmsg(h)));
+    VerifyReport rep;
+    char prev[65];
+    std::memcpy(prev, Ledger::kGenesis, 64);
+    prev[64] = 0;
+    std::string body;
+    body.reserve(1024);
+    qint64 expectSeq = 1;
+    static const char* hexd = "0123456789abcdef";
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const qint64 seq = sqlite3_column_int64(st, 0);
+        ++rep.rowsChecked;
+        auto fail = [&](const char* why) {
+            rep.ok = false;
+            rep.firstBadSeq = seq;
+            rep.reason = QString::fromLatin1(why);
+        };
+        if (seq != expectSeq) { fail("gap in sequence"); break; }
+        const unsigned char* ph = sqlite3_column_text(st, 6);
+        const int phn = sqlite3_column_bytes(st, 6);
+        if (phn != 64 || std::memcmp(ph, prev, 64) != 0) { fail("broken link"); break; }
+        body.clear();
+        char num[24];
+        int k = std::snprintf(num, sizeof num, "%lld", static_cast<long long>(seq));
+        appendField(body, reinterpret_cast<const unsigned char*>(num), k);
+        k = std::snprintf(num, sizeof num, "%lld", static_cast<long long>(sqlite3_column_int64(st, 1)));
+        appendField(body, reinterpret_cast<const unsigned char*>(num), k);
+        for (int c = 2; c <= 5; ++c) {
+            const unsigned char* t = sqlite3_column_text(st, c);
+            appendField(body, t, sqlite3_column_bytes(st, c));
+        }
+        crypto_hash_sha256_state hs;
+        crypto_hash_sha256_init(&hs);
+        crypto_hash_sha256_update(&hs, reinterpret_cast<const unsigned char*>(prev), 64);
+        crypto_hash_sha256_update(&hs, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_final(&hs, digest);
+        char hex[65];
+        for (int i = 0; i < 32; ++i) {
+            hex[2 * i] = hexd[digest[i] >> 4];
+            hex[2 * i + 1] = hexd[digest[i] & 15];
+        }
+        hex[64] = 0;
+        const unsigned char* hh = sqlite3_column_text(st, 7);
+        if (sqlite3_column_bytes(st, 7) != 64 || std::memcmp(hh, hex, 64) != 0) { fail("hash mismatch"); break; }
+        std::memcpy(prev, hex, 65);
+        ++expectSeq;
+    }
+    const bool error = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    const QString msg = QString::fromUtf8(sqlite3_errmsg(h));
+    sqlite3_finalize(st);
+    if (error)
+        return makeError(QStringLiteral("db_error"), QStringLiteral("读取台账时出错。"), QStringLiteral("Reading the ledger failed."), msg);
+    return rep;
+}
+}  // namespace
 
 Result<VerifyReport> Ledger::verify(Database& db) {
     if (sodium_init() < 0)
         return makeError(QStringLiteral("crypto"), QStringLiteral("加密库初始化失败。"),
                          QStringLiteral("The crypto library failed to start."));
+    if (void* h = db.sqliteHandle()) return verifySqlite(static_cast<sqlite3*>(h));
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM ledger ORDER BY seq")))
