@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
@@ -143,8 +144,8 @@ void BM_CompareWithGlabels(benchmark::State& state) {
         info.start(QStringLiteral("pdfinfo"), {dir.filePath(QStringLiteral("glabels.pdf"))});
         info.waitForFinished(60000);
         const QString out = QString::fromUtf8(info.readAll());
-        const qsizetype at = out.indexOf(QLatin1String("Pages:"));
-        glPages = at < 0 ? 0 : out.mid(at + 6, 12).trimmed().split(QLatin1Char('\n')).first().toInt();
+        const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(out);
+        glPages = m.hasMatch() ? m.captured(1).toInt() : 0;
     }
     state.counters["ours_s"] = oursS;
     state.counters["glabels_s"] = theirsS;
