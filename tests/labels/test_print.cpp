@@ -141,3 +141,37 @@ TEST(LabelPrinting, UnreachableSchedulerIsTransient) {
     EXPECT_TRUE(CupsClient::isTransient(id.error())) << id.error().code.toStdString();
     EXPECT_TRUE(id.error().messageZh.contains(QStringLiteral("自动打印")));
 }
+
+TEST(LabelPrinting, PrinterStateReasonsInPlainWords) {
+    PrinterStatus s;
+    EXPECT_EQ(s.condition(), QStringLiteral("ready"));
+    s.reasons = {QStringLiteral("media-empty-error")};
+    EXPECT_EQ(s.condition(), QStringLiteral("media-empty"));
+    EXPECT_TRUE(s.describe().zh.contains(QStringLiteral("缺标签纸")));
+    s.reasons = {QStringLiteral("offline-report")};
+    EXPECT_EQ(s.condition(), QStringLiteral("offline"));
+    EXPECT_TRUE(s.describe().en.contains(QStringLiteral("offline")));
+    s.reasons = {QStringLiteral("media-jam-error")};
+    EXPECT_EQ(s.condition(), QStringLiteral("jam"));
+    s.reasons = {QStringLiteral("cover-open-warning")};
+    EXPECT_EQ(s.condition(), QStringLiteral("door-open"));
+    s.reasons = {QStringLiteral("paused")};
+    EXPECT_EQ(s.condition(), QStringLiteral("paused"));
+    s.reasons.clear();
+    s.state = 4;
+    s.message = QStringLiteral("The printer may not exist or is unavailable at this time.");  // CUPS ipp backend retrying
+    EXPECT_EQ(s.condition(), QStringLiteral("offline"));
+}
+
+TEST(LabelPrinting, APausedQueueIsReportedAsPaused) {
+    PrinterFixture pf;
+    ASSERT_TRUE(pf.start()) << pf.lastError().toStdString();
+    int code = -1;
+    pf.runCupsTool(QStringLiteral("cupsdisable"), {pf.queueName()}, &code);
+    ASSERT_EQ(code, 0);
+    CupsClient c(pf.cupsServer());
+    auto p = c.printer(pf.queueName());
+    ASSERT_TRUE(p.ok()) << p.errorMessage().toStdString();
+    EXPECT_EQ(p->status.condition(), QStringLiteral("paused"));
+    EXPECT_TRUE(p->status.describe().zh.contains(QStringLiteral("暂停")));
+}
