@@ -165,6 +165,7 @@ bool Run::mapHeader(const csv::Record& header) {
 
 void Run::processRecord(const csv::Record& rec, const QList<Problem>& fieldProblems) {
     m_line = rec.line;
+    m_keyColumn.clear();
     m_fields = &rec.fields;
     bool allEmpty = true;
     for (const QString& f : rec.fields) {
@@ -281,8 +282,20 @@ bool Run::unique(const QString& key, const QString& value) {
     return true;
 }
 
+void Run::setRowKey(const QString& column, const QString& value, const QString& whatZh, const QString& whatEn) {
+    m_keyColumn = column;
+    m_keyValue = value;
+    m_keyZh = whatZh;
+    m_keyEn = whatEn;
+}
+
 bool Run::exec(QSqlQuery& q, const QString& what) {
     if (q.exec()) return true;
+    if (q.lastError().databaseText().contains(QLatin1String("UNIQUE constraint failed")) && !m_keyColumn.isEmpty()) {
+        problem(m_keyColumn, QStringLiteral("%1「%2」已在档案库中登记，不能重复导入").arg(m_keyZh, m_keyValue.left(40)),
+                QStringLiteral("%1 \"%2\" is already in the archive; it cannot be imported again").arg(m_keyEn, m_keyValue.left(40)));
+        return false;
+    }
     const Error e = sqlError(q.lastError(), what);
     if (e.code == QLatin1String("disk_full") || e.code == QLatin1String("read_only") || e.code == QLatin1String("corrupt") ||
         e.code == QLatin1String("busy")) {

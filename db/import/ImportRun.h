@@ -79,6 +79,9 @@ public:
     // Runs a prepared statement; a failure becomes a problem of this line (or fatal for disk/IO errors).
     bool exec(QSqlQuery& q, const QString& what);
     void noteKey(const QString& k);
+    // The new unique key of the current row: while writing, "already in the archive" is detected by the
+    // insert's UNIQUE constraint (saves a SELECT per row); exec() then reports it with these words.
+    void setRowKey(const QString& column, const QString& value, const QString& whatZh, const QString& whatEn);
     const QString& firstKey() const { return m_firstKey; }
     const QString& lastKey() const { return m_lastKey; }
     void countImported() { ++m_report.imported; }
@@ -102,6 +105,7 @@ private:
     int m_maxYear = 0;  // this year + 1 (asked once: QDate::currentDate() reads the time zone each call)
     QHash<QString, QHash<QString, int>> m_seen;  // key → value → first line
     QString m_firstKey, m_lastKey;
+    QString m_keyColumn, m_keyValue, m_keyZh, m_keyEn;
     bool m_prepared = false;
 };
 

@@ -202,3 +202,25 @@ TEST_F(ImportTest, SqlMetacharactersAreJustText) {
 }
 
 }  // namespace
+
+namespace {
+
+class ImportExistingTest : public CliTest {};
+
+// An existing key met while still writing is caught by the UNIQUE constraint and reported like the others.
+TEST_F(ImportExistingTest, ExistingKeysOnFirstAndLaterRows) {
+    makeSmallArchive();
+    const auto before = snapshot();
+    const QByteArray csv = "barcode,fonds,year,retention,category\nNB1,0101,2021,30y,WS\nBX002,0101,2021,30y,WS\nBX003,0101,2021,30y,WS\n";
+    const CliResult r = run({QStringLiteral("import"), QStringLiteral("boxes"), write(QStringLiteral("e.csv"), csv)});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("line 3, column \"barcode\": box barcode \"BX002\" is already in the archive"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("line 4, column \"barcode\": box barcode \"BX003\" is already in the archive"))) << r.err.toStdString();
+    EXPECT_EQ(snapshot(), before);
+    const CliResult p = run({QStringLiteral("import"), QStringLiteral("people"), write(QStringLiteral("p.csv"), "card,name\nC0002,重名\n")});
+    EXPECT_EQ(p.exitCode, 2);
+    EXPECT_TRUE(p.err.contains(QStringLiteral("line 2, column \"card\""))) << p.err.toStdString();
+    EXPECT_EQ(snapshot(), before);
+}
+
+}  // namespace
