@@ -53,11 +53,11 @@ Rectangle {
                 }
             }
         }
-        GridLayout {
+        // A plain Column, not a layout: Qt 6.4 layouts crash when a Repeater inside them is re-populated.
+        Column {
+            id: fields
             Layout.fillWidth: true
-            columns: 2
-            columnSpacing: Theme.gap
-            rowSpacing: 2
+            spacing: 2
             Repeater {
                 model: [
                     [qsTr("Barcode"), card.field("barcode")],
@@ -72,20 +72,19 @@ Rectangle {
                     [qsTr("Label"), card.box.labelStale === undefined ? qsTr("not printed yet")
                                   : card.box.labelStale ? qsTr("out of date — reprint") : qsTr("up to date")]
                 ]
-                delegate: RowLayout {
+                delegate: Row {
                     id: fieldRow
                     required property var modelData
-                    Layout.columnSpan: 2
-                    Layout.fillWidth: true
+                    width: parent ? parent.width : 0
                     spacing: Theme.gap
                     Label {
-                        Layout.preferredWidth: Theme.touch * 2.6
+                        width: Theme.touch * 2.6
                         text: fieldRow.modelData[0]
                         font.pixelSize: Theme.small
                         color: Theme.muted
                     }
                     Label {
-                        Layout.fillWidth: true
+                        width: fieldRow.width - Theme.touch * 2.6 - Theme.gap
                         text: fieldRow.modelData[1]
                         font.pixelSize: Theme.body
                         color: Theme.ink

@@ -25,44 +25,50 @@ ApplicationWindow {
 
     header: TopBar {}
 
-    Item {
+    // The feedback band sits below the screen's content (never on top of a button), the overlays on top.
+    ColumnLayout {
         anchors.fill: parent
+        spacing: 0
 
-        HomeScreen {
-            objectName: "homeScreen"
-            anchors.fill: parent
-            visible: Session.stage !== "active"
-        }
-        Workspace {
-            objectName: "workspace"
-            anchors.fill: parent
-            visible: Session.stage === "active"
-        }
-        Label {
-            anchors.centerIn: parent
-            visible: !Db.ready && Db.errorZh !== ""
-            width: parent.width * 0.8
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignHCenter
-            text: Language.pick(Db.errorZh, Db.errorEn)
-            font.pixelSize: Theme.title
-            color: Theme.error
-            padding: Theme.gap
-            background: Rectangle { color: Theme.errorSoft; radius: Theme.radius }
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            HomeScreen {
+                objectName: "homeScreen"
+                anchors.fill: parent
+                visible: Session.stage !== "active"
+            }
+            Workspace {
+                objectName: "workspace"
+                anchors.fill: parent
+                visible: Session.stage === "active"
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: !Db.ready && Db.errorZh !== ""
+                width: parent.width * 0.8
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                text: Language.pick(Db.errorZh, Db.errorEn)
+                font.pixelSize: Theme.title
+                color: Theme.error
+                padding: Theme.gap
+                background: Rectangle { color: Theme.errorSoft; radius: Theme.radius }
+            }
         }
         FeedbackBanner {
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.bottom: parent.bottom
-            anchors.margins: Theme.gap
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+            Layout.margins: Theme.gap / 2
         }
-        PinPad {
-            objectName: "pinPad"
-            anchors.fill: parent
-            visible: Session.stage === "pin"
-        }
-        CountdownOverlay {
-            anchors.fill: parent
-        }
+    }
+    PinPad {
+        objectName: "pinPad"
+        anchors.fill: parent
+        visible: Session.stage === "pin"
+    }
+    CountdownOverlay {
+        anchors.fill: parent
     }
 }

@@ -130,6 +130,7 @@ void ScriptRunner::settle(std::function<void()> then) {
         auto finish = [this, conn, fired, then]() {
             if (*fired) return;
             *fired = true;
+            if (!m_waitFrame) m_scanSentAt = -1;  // that scan gave no feedback (e.g. a card opened the PIN pad)
             QObject::disconnect(*conn);
             QTimer::singleShot(20, this, then);
         };

@@ -18,40 +18,12 @@ Item {
         columnSpacing: Theme.gap
         rowSpacing: Theme.gap
 
+        // Left: what the box is
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
             spacing: Theme.gap
-
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.gap
-                Label {
-                    text: qsTr("Batch:")
-                    font.pixelSize: Theme.body
-                    color: Theme.muted
-                }
-                BigButton {
-                    objectName: "batchOff"
-                    text: qsTr("Off")
-                    highlighted: BoxDesk.batch === ""
-                    onClicked: BoxDesk.batch = ""
-                }
-                BigButton {
-                    objectName: "batchCheckin"
-                    text: qsTr("Return many")
-                    highlighted: BoxDesk.batch === "checkin"
-                    onClicked: BoxDesk.batch = "checkin"
-                }
-                BigButton {
-                    objectName: "batchMove"
-                    text: qsTr("Move many")
-                    highlighted: BoxDesk.batch === "move"
-                    onClicked: BoxDesk.batch = "move"
-                }
-                Item { Layout.fillWidth: true }
-            }
 
             Label {
                 Layout.fillWidth: true
@@ -73,9 +45,60 @@ Item {
                 box: screen.box
             }
 
+            Item { Layout.fillHeight: true }
+        }
+
+        // Right: batch mode, the actions that apply (or what the action waits for), this session's log
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 2
+            spacing: Theme.gap
+
+            Label {
+                text: qsTr("Batch:")
+                font.pixelSize: Theme.small
+                color: Theme.muted
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                BigButton {
+                    Layout.fillWidth: true
+                    objectName: "batchOff"
+                    text: qsTr("Off")
+                    highlighted: BoxDesk.batch === ""
+                    onClicked: BoxDesk.batch = ""
+                }
+                BigButton {
+                    Layout.fillWidth: true
+                    objectName: "batchCheckin"
+                    text: qsTr("Return many")
+                    highlighted: BoxDesk.batch === "checkin"
+                    onClicked: BoxDesk.batch = "checkin"
+                }
+                BigButton {
+                    Layout.fillWidth: true
+                    objectName: "batchMove"
+                    text: qsTr("Move many")
+                    highlighted: BoxDesk.batch === "move"
+                    onClicked: BoxDesk.batch = "move"
+                }
+            }
+
+            // One area for the actions or what an action waits for. Its children only change visibility here, not
+            // inside the ColumnLayout (Qt 6.4 layouts mis-place a child that turns visible).
+            Item {
+                Layout.fillWidth: true
+                Layout.preferredHeight: actionButtons.visible ? actionButtons.height
+                    : checkoutPanel.visible ? checkoutPanel.height
+                    : checkinPanel.visible ? checkinPanel.height
+                    : movePanel.visible ? movePanel.height : 0
+
             // Actions that apply to this box
             Flow {
-                Layout.fillWidth: true
+                id: actionButtons
+                width: parent.width
                 spacing: Theme.gap
                 visible: BoxDesk.hasBox && BoxDesk.batch === "" && BoxDesk.mode === ""
                 BigButton {
@@ -106,8 +129,9 @@ Item {
             }
 
             // Check out: waiting for the borrower's card, or pick an approved request
-            ColumnLayout {
-                Layout.fillWidth: true
+            Column {
+                id: checkoutPanel
+                width: parent.width
                 visible: BoxDesk.mode === "checkout"
                 spacing: Theme.gap / 2
                 Label {
@@ -122,15 +146,20 @@ Item {
                     font.pixelSize: Theme.body
                     color: Theme.muted
                 }
-                Repeater {
+                Column {
+                    id: requestList
+                    width: parent ? parent.width : 0
+                    spacing: Theme.gap / 2
+                    Repeater {
                     model: BoxDesk.requests
                     delegate: BigButton {
                         required property var modelData
                         objectName: "requestButton" + modelData.requestId
-                        Layout.fillWidth: true
+                        width: parent ? parent.width : 0
                         text: "#" + modelData.requestId + "  " + modelData.requesterName + " · "
                               + Language.pick(modelData.modeZh, modelData.modeEn) + " · " + modelData.purpose
                         onClicked: BoxDesk.checkOutForRequest(modelData.requestId)
+                    }
                     }
                 }
                 BigButton {
@@ -140,8 +169,9 @@ Item {
             }
 
             // Check in: condition
-            ColumnLayout {
-                Layout.fillWidth: true
+            Column {
+                id: checkinPanel
+                width: parent.width
                 visible: BoxDesk.mode === "checkin"
                 spacing: Theme.gap / 2
                 Label {
@@ -151,7 +181,7 @@ Item {
                     color: Theme.accent
                 }
                 Flow {
-                    Layout.fillWidth: true
+                    width: parent ? parent.width : 0
                     spacing: Theme.gap
                     BigButton { objectName: "conditionOk"; text: qsTr("OK"); tone: "ok"; onClicked: BoxDesk.checkIn("ok") }
                     BigButton { objectName: "conditionDamaged"; text: qsTr("Damaged"); tone: "warn"; onClicked: BoxDesk.checkIn("damaged") }
@@ -162,11 +192,12 @@ Item {
             }
 
             // Move: waiting for the shelf
-            RowLayout {
-                Layout.fillWidth: true
+            Row {
+                id: movePanel
+                width: parent.width
                 visible: BoxDesk.mode === "move"
+                spacing: Theme.gap
                 Label {
-                    Layout.fillWidth: true
                     text: qsTr("Scan the target shelf")
                     font.pixelSize: Theme.title
                     font.bold: true
@@ -177,14 +208,12 @@ Item {
                     onClicked: BoxDesk.cancelMode()
                 }
             }
-            Item { Layout.fillHeight: true }
-        }
+            }
 
         // What happened in this session, newest first
-        Rectangle {
+            Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.preferredWidth: 2
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line
@@ -232,6 +261,7 @@ Item {
                     }
                 }
             }
+        }
         }
     }
 }

@@ -1,14 +1,269 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
-    <name>AdminScreen</name>
+    <name>AdminDevicesPanel</name>
     <message>
-        <source>Administration</source>
-        <translation>Administration</translation>
+        <source>ready</source>
+        <translation>ready</translation>
     </message>
     <message>
-        <source>Rooms, shelves, sensors, printers, loan rules and people are managed with archivectl for now.</source>
-        <translation>Rooms, shelves, sensors, printers, loan rules and people are managed with archivectl for now.</translation>
+        <source>printing</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>out of labels</source>
+        <translation>out of labels</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>paper jam</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Sensors</translation>
+    </message>
+    <message>
+        <source>never seen</source>
+        <translation>never seen</translation>
+    </message>
+    <message>
+        <source>last reading %1</source>
+        <translation>last reading %1</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>Bind</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>No sensors yet. Plug one in; it appears here after its first reading.</source>
+        <translation>No sensors yet. Plug one in; it appears here after its first reading.</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Label stocks</source>
+        <translation>Label stocks</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPeoplePanel</name>
+    <message>
+        <source>Import people</source>
+        <translation>Import people</translation>
+    </message>
+    <message>
+        <source>CSV with the columns 卡号/card, 姓名/name, 部门/department, 角色/roles, 电话/phone. Nothing is imported while any line has a problem.</source>
+        <translation>CSV with the columns 卡号/card, 姓名/name, 部门/department, 角色/roles, 电话/phone. Nothing is imported while any line has a problem.</translation>
+    </message>
+    <message>
+        <source>File, e.g. /media/usb/人员.csv</source>
+        <translation>File, e.g. /media/usb/人员.csv</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Problems (%1):</source>
+        <translation>Problems (%1):</translation>
+    </message>
+    <message>
+        <source>Department permissions</source>
+        <translation>Department permissions</translation>
+    </message>
+</context>
+<context>
+    <name>AdminRoomsPanel</name>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>%1 shelves, %2 boxes</source>
+        <translation>%1 shelves, %2 boxes</translation>
+    </message>
+    <message>
+        <source>Code, e.g. R4</source>
+        <translation>Code, e.g. R4</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 四号库房</source>
+        <translation>Name, e.g. 四号库房</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <source>Shelves in %1</source>
+        <translation>Shelves in %1</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>Cabinet</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>Pos.</source>
+        <translation>Pos.</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Boxes</translation>
+    </message>
+    <message>
+        <source>Shelf barcode (scan or type)</source>
+        <translation>Shelf barcode (scan or type)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Add shelf</source>
+        <translation>Add shelf</translation>
+    </message>
+</context>
+<context>
+    <name>AdminRulesPanel</name>
+    <message>
+        <source>Loan rules per category</source>
+        <translation>Loan rules per category</translation>
+    </message>
+    <message>
+        <source> · head approval</source>
+        <translation> · head approval</translation>
+    </message>
+    <message>
+        <source>Loan days</source>
+        <translation>Loan days</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <source>In-room only</source>
+        <translation>In-room only</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Climate profiles</source>
+        <translation>Climate profiles</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>daily swing</source>
+        <translation>daily swing</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Save %1</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Rooms &amp; shelves</source>
+        <translation>Rooms &amp; shelves</translation>
+    </message>
+    <message>
+        <source>Sensors &amp; printers</source>
+        <translation>Sensors &amp; printers</translation>
+    </message>
+    <message>
+        <source>Loan rules &amp; climate</source>
+        <translation>Loan rules &amp; climate</translation>
+    </message>
+    <message>
+        <source>People &amp; departments</source>
+        <translation>People &amp; departments</translation>
+    </message>
+    <message>
+        <source>Scanner &amp; system</source>
+        <translation>Scanner &amp; system</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSystemPanel</name>
+    <message>
+        <source>Barcode scanner (keyboard mode)</source>
+        <translation>Barcode scanner (keyboard mode)</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>Suffix</translation>
+    </message>
+    <message>
+        <source>Max. pause between keys (ms)</source>
+        <translation>Max. pause between keys (ms)</translation>
+    </message>
+    <message>
+        <source>Shortest code</source>
+        <translation>Shortest code</translation>
+    </message>
+    <message>
+        <source>Save scanner settings</source>
+        <translation>Save scanner settings</translation>
     </message>
     <message>
         <source>Version %1</source>
@@ -211,6 +466,168 @@
     </message>
 </context>
 <context>
+    <name>EnvAlertsPanel</name>
+    <message>
+        <source>Temperature too high</source>
+        <translation>Temperature too high</translation>
+    </message>
+    <message>
+        <source>Temperature too low</source>
+        <translation>Temperature too low</translation>
+    </message>
+    <message>
+        <source>Humidity too high</source>
+        <translation>Humidity too high</translation>
+    </message>
+    <message>
+        <source>Humidity too low</source>
+        <translation>Humidity too low</translation>
+    </message>
+    <message>
+        <source>Temperature swings too much</source>
+        <translation>Temperature swings too much</translation>
+    </message>
+    <message>
+        <source>Humidity swings too much</source>
+        <translation>Humidity swings too much</translation>
+    </message>
+    <message>
+        <source>Sensor silent</source>
+        <translation>Sensor silent</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source> (limit %1)</source>
+        <translation> (limit %1)</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>still open</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1: %2</source>
+        <translation>acknowledged by %1: %2</translation>
+    </message>
+    <message>
+        <source>not acknowledged — tap to acknowledge</source>
+        <translation>not acknowledged — tap to acknowledge</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>No alerts.</translation>
+    </message>
+    <message>
+        <source>Dehumidifier switched on</source>
+        <translation>Dehumidifier switched on</translation>
+    </message>
+    <message>
+        <source>Air conditioning adjusted</source>
+        <translation>Air conditioning adjusted</translation>
+    </message>
+    <message>
+        <source>Room ventilated</source>
+        <translation>Room ventilated</translation>
+    </message>
+    <message>
+        <source>Sensor checked and replaced</source>
+        <translation>Sensor checked and replaced</translation>
+    </message>
+    <message>
+        <source>Action taken (required)</source>
+        <translation>Action taken (required)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EnvDashboard</name>
+    <message>
+        <source>good</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>at risk</translation>
+    </message>
+    <message>
+        <source>no readings</source>
+        <translation>no readings</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <translation><numerusform>%n open alert(s)</numerusform><numerusform>%n open alert(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <source>Temperature (mean line, min–max shaded; green = allowed, red = excursion)</source>
+        <translation>Temperature (mean line, min–max shaded; green = allowed, red = excursion)</translation>
+    </message>
+    <message>
+        <source>No readings in this period</source>
+        <translation>No readings in this period</translation>
+    </message>
+    <message>
+        <source>Relative humidity</source>
+        <translation>Relative humidity</translation>
+    </message>
+    <message>
+        <source>TWPI (years)</source>
+        <translation>TWPI (years)</translation>
+    </message>
+    <message>
+        <source>Mould risk</source>
+        <translation>Mould risk</translation>
+    </message>
+    <message>
+        <source>EMC % (metal corrosion)</source>
+        <translation>EMC % (metal corrosion)</translation>
+    </message>
+    <message>
+        <source>Mechanical damage</source>
+        <translation>Mechanical damage</translation>
+    </message>
+    <message>
+        <source>safe</source>
+        <translation>safe</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Range</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Scan a box or your card</source>
@@ -241,10 +658,105 @@
     </message>
 </context>
 <context>
+    <name>ManagerExportPanel</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Holdings (CSV)</source>
+        <translation>Holdings (CSV)</translation>
+    </message>
+    <message>
+        <source>Loans (CSV)</source>
+        <translation>Loans (CSV)</translation>
+    </message>
+    <message>
+        <source>Overdue (CSV)</source>
+        <translation>Overdue (CSV)</translation>
+    </message>
+    <message>
+        <source>Ledger (CSV)</source>
+        <translation>Ledger (CSV)</translation>
+    </message>
+    <message>
+        <source>Climate report, 30 days (PDF)</source>
+        <translation>Climate report, 30 days (PDF)</translation>
+    </message>
+    <message>
+        <source>Climate report, 30 days (CSV)</source>
+        <translation>Climate report, 30 days (CSV)</translation>
+    </message>
+    <message>
+        <source>USB sticks:</source>
+        <translation>USB sticks:</translation>
+    </message>
+    <message>
+        <source>none found — plug one in and tap Look again</source>
+        <translation>none found — plug one in and tap Look again</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Look again</translation>
+    </message>
+    <message>
+        <source>Folder, e.g. /media/usb/档案导出</source>
+        <translation>Folder, e.g. /media/usb/档案导出</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Ledger (tamper check)</source>
+        <translation>Ledger (tamper check)</translation>
+    </message>
+    <message>
+        <source>Not checked yet in this session.</source>
+        <translation>Not checked yet in this session.</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>OK — %1 rows checked, the chain is intact.</source>
+        <translation>OK — %1 rows checked, the chain is intact.</translation>
+    </message>
+    <message>
+        <source>FAILED at row %1 (%2); %3 rows checked. Call the administrator and keep the database file.</source>
+        <translation>FAILED at row %1 (%2); %3 rows checked. Call the administrator and keep the database file.</translation>
+    </message>
+    <message>
+        <source>Could not check: %1</source>
+        <translation>Could not check: %1</translation>
+    </message>
+    <message>
+        <source>Verify ledger</source>
+        <translation>Verify ledger</translation>
+    </message>
+</context>
+<context>
     <name>ManagerScreen</name>
     <message>
-        <source>Storage rooms</source>
-        <translation>Storage rooms</translation>
+        <source>Climate</source>
+        <translation>Climate</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>Holdings</translation>
+    </message>
+    <message>
+        <source>Loans &amp; overdue</source>
+        <translation>Loans &amp; overdue</translation>
+    </message>
+    <message>
+        <source>Export &amp; ledger</source>
+        <translation>Export &amp; ledger</translation>
     </message>
 </context>
 <context>
@@ -377,22 +889,105 @@
     </message>
 </context>
 <context>
-    <name>TopBar</name>
+    <name>StatsHoldingsPanel</name>
     <message>
-        <source>Archive-room kiosk</source>
-        <translation>Archive-room kiosk</translation>
+        <source>Boxes</source>
+        <translation>Boxes</translation>
     </message>
     <message>
-        <source>Simulated devices</source>
-        <translation>Simulated devices</translation>
+        <source>Items</source>
+        <translation>Items</translation>
     </message>
     <message>
-        <source>Log out</source>
-        <translation>Log out</translation>
+        <source>On loan</source>
+        <translation>On loan</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Loans in 12 months</source>
+        <translation>Loans in 12 months</translation>
+    </message>
+    <message>
+        <source>Borrowers in 12 months</source>
+        <translation>Borrowers in 12 months</translation>
+    </message>
+    <message>
+        <source>By fonds</source>
+        <translation>By fonds</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>By year</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>By room</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
     </message>
 </context>
 <context>
-    <name>Workspace</name>
+    <name>StatsLoansPanel</name>
+    <message>
+        <source>Loans per month</source>
+        <translation>Loans per month</translation>
+    </message>
+    <message>
+        <source>loans</source>
+        <translation>loans</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>returns</translation>
+    </message>
+    <message>
+        <source>Use per category (12 months)</source>
+        <translation>Use per category (12 months)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Borrowers</source>
+        <translation>Borrowers</translation>
+    </message>
+    <message>
+        <source>On-site</source>
+        <translation>On-site</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 · due %3 · %n day(s) overdue</source>
+        <translation><numerusform>%1 %2 · due %3 · %n day(s) overdue</numerusform><numerusform>%1 %2 · due %3 · %n day(s) overdue</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Nothing is overdue.</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
     <message>
         <source>Archivist</source>
         <translation>Archivist</translation>
@@ -412,6 +1007,21 @@
     <message>
         <source>Administration</source>
         <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Archive-room kiosk</source>
+        <translation>Archive-room kiosk</translation>
+    </message>
+    <message>
+        <source>Simulated devices</source>
+        <translation>Simulated devices</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,269 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AdminScreen</name>
+    <name>AdminDevicesPanel</name>
     <message>
-        <source>Administration</source>
-        <translation>系统管理</translation>
+        <source>ready</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Rooms, shelves, sensors, printers, loan rules and people are managed with archivectl for now.</source>
-        <translation>库房、架位、传感器、打印机、借阅规则和人员目前通过 archivectl 管理。</translation>
+        <source>printing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>out of labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last reading %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移库</translation>
+    </message>
+    <message>
+        <source>No sensors yet. Plug one in; it appears here after its first reading.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Label stocks</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminPeoplePanel</name>
+    <message>
+        <source>Import people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV with the columns 卡号/card, 姓名/name, 部门/department, 角色/roles, 电话/phone. Nothing is imported while any line has a problem.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File, e.g. /media/usb/人员.csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Department permissions</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminRoomsPanel</name>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 shelves, %2 boxes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code, e.g. R4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name, e.g. 四号库房</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shelves in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Cabinet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pos.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shelf barcode (scan or type)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add shelf</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminRulesPanel</name>
+    <message>
+        <source>Loan rules per category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · head approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loan days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In-room only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Climate profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>daily swing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Rooms &amp; shelves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sensors &amp; printers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loan rules &amp; climate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People &amp; departments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scanner &amp; system</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminSystemPanel</name>
+    <message>
+        <source>Barcode scanner (keyboard mode)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Max. pause between keys (ms)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shortest code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save scanner settings</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Version %1</source>
@@ -211,6 +466,170 @@
     </message>
 </context>
 <context>
+    <name>EnvAlertsPanel</name>
+    <message>
+        <source>Temperature too high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature too low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Humidity too high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Humidity too low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature swings too much</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Humidity swings too much</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sensor silent</source>
+        <translation>传感器无数据</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (limit %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>still open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>acknowledged by %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not acknowledged — tap to acknowledge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dehumidifier switched on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Air conditioning adjusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room ventilated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sensor checked and replaced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action taken (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>EnvDashboard</name>
+    <message>
+        <source>good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no readings</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature (mean line, min–max shaded; green = allowed, red = excursion)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No readings in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relative humidity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TWPI (years)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mould risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>EMC % (metal corrosion)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mechanical damage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>safe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Scan a box or your card</source>
@@ -241,10 +660,105 @@
     </message>
 </context>
 <context>
+    <name>ManagerExportPanel</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Holdings (CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loans (CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue (CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ledger (CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Climate report, 30 days (PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Climate report, 30 days (CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>USB sticks:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none found — plug one in and tap Look again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder, e.g. /media/usb/档案导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ledger (tamper check)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not checked yet in this session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OK — %1 rows checked, the chain is intact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FAILED at row %1 (%2); %3 rows checked. Call the administrator and keep the database file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not check: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify ledger</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ManagerScreen</name>
     <message>
-        <source>Storage rooms</source>
-        <translation>库房</translation>
+        <source>Climate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loans &amp; overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp; ledger</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -377,22 +891,107 @@
     </message>
 </context>
 <context>
-    <name>TopBar</name>
+    <name>StatsHoldingsPanel</name>
     <message>
-        <source>Archive-room kiosk</source>
-        <translation>档案室自助终端</translation>
+        <source>Boxes</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Simulated devices</source>
-        <translation>模拟设备</translation>
+        <source>Items</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Log out</source>
-        <translation>退出登录</translation>
+        <source>On loan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loans in 12 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Borrowers in 12 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By fonds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
-    <name>Workspace</name>
+    <name>StatsLoansPanel</name>
+    <message>
+        <source>Loans per month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>loans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>returns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use per category (12 months)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Borrowers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 · due %3 · %n day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Theme</name>
     <message>
         <source>Archivist</source>
         <translation>档案员</translation>
@@ -412,6 +1011,21 @@
     <message>
         <source>Administration</source>
         <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Archive-room kiosk</source>
+        <translation>档案室自助终端</translation>
+    </message>
+    <message>
+        <source>Simulated devices</source>
+        <translation>模拟设备</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
     </message>
 </context>
 </TS>
