@@ -6,7 +6,8 @@
 //   BM_PeakMemory/*     peak resident memory (ru_maxrss) of archivectl on the big benchmark archive
 //                       (1,000,000 boxes, 5,000,000 items, 10,000,000 ledger rows) that bench_books
 //                       generates under /tmp/archive-bench-books-*.db. Target ≤ 150 MB. Skipped when that
-//                       archive does not exist yet (run bench_books first).
+//                       archive does not exist yet (run bench_books first). BENCH_IMPORT_ARCHIVE=path
+//                       names another archive (a copy: archivectl applies pending migrations on open).
 #include "db/Database.h"
 #include "db/import/Importer.h"
 
@@ -155,6 +156,8 @@ void BM_ArchivectlImport(benchmark::State& state) {
 }
 
 QString bigArchive() {
+    // BENCH_IMPORT_ARCHIVE=path picks an archive explicitly (e.g. a copy, since archivectl may migrate it).
+    if (qEnvironmentVariableIsSet("BENCH_IMPORT_ARCHIVE")) return qEnvironmentVariable("BENCH_IMPORT_ARCHIVE");
     QString best;
     QDateTime newest;
     QDirIterator it(QStringLiteral("/tmp"), {QStringLiteral("archive-bench-books-*.db")}, QDir::Files);
