@@ -188,27 +188,39 @@ void BoxController::scanCard(const QString& card) {
 
 void BoxController::checkOutForRequest(qint64 requestId) {
     if (!hasBox()) return;
-    QString card;
+    QString card, code;
     for (const QVariant& v : std::as_const(m_requests)) {
         const QVariantMap m = v.toMap();
-        if (m.value(QStringLiteral("requestId")).toLongLong() == requestId)
+        if (m.value(QStringLiteral("requestId")).toLongLong() == requestId) {
             card = m.value(QStringLiteral("requesterCard")).toString();
+            code = m.value(QStringLiteral("code")).toString();
+        }
     }
     if (card.isEmpty()) return;
     const QString box = m_box.value(QStringLiteral("barcode")).toString();
     const QString staff = m_session->card();
+    // A request for one item lends that item; a request for the box lends the box.
+    const bool wholeBox = code.isEmpty() || code == box;
     setBusy(true);
     m_db->run<db::LoanInfo>(
         this,
-        [box, card, staff, requestId](db::Database& d) { return db::Books(d).checkOutBox(box, card, staff, requestId); },
+        [box, card, staff, requestId, code, wholeBox](db::Database& d) -> Result<db::LoanInfo> {
+            db::Books books(d);
+            if (wholeBox) return books.checkOutBox(box, card, staff, requestId);
+            auto loans = books.checkOutItems({code}, card, staff, requestId);
+            if (!loans) return loans.error();
+            if (loans->isEmpty()) return DbService::unavailable();
+            return loans->first();
+        },
         [this, box](Result<db::LoanInfo> r) {
             setBusy(false);
             setMode({});
             if (!r) return refused(r.error());
+            const QString title = r->itemId ? r->itemTitle : r->boxTitle;
             const QString zh = QStringLiteral("已按申请借给 %1，应还日期 %2").arg(r->borrowerName, localDate(r->dueAt));
             const QString en = QStringLiteral("Lent to %1 for their request, due %2").arg(r->borrowerName, localDate(r->dueAt));
-            m_feedback->show(QStringLiteral("ok"), zh, en, r->boxTitle, r->boxTitle);
-            log(box, r->boxTitle, QStringLiteral("ok"), zh, en);
+            m_feedback->show(QStringLiteral("ok"), zh, en, title, title);
+            log(r->itemId ? r->itemCode : box, title, QStringLiteral("ok"), zh, en);
             load(box, false);
         });
 }

@@ -150,7 +150,7 @@ private slots:
         QCOMPARE(one(db, QStringLiteral("SELECT COUNT(*) FROM approvals a JOIN people p ON p.id = a.approver_id "
                                         "WHERE a.request_id = 1 AND a.role = 'head' AND a.decision = 'approved' AND p.card = ?"),
                      {m_fx.headCard}).toInt(), 1);
-        QCOMPARE(one(db, QStringLiteral("SELECT state FROM boxes WHERE barcode = ?"), {m_fx.boxSecret}).toString(),
+        QCOMPARE(one(db, QStringLiteral("SELECT state FROM items WHERE archival_code = ?"), {m_fx.secretItem}).toString(),
                  QStringLiteral("on_loan"));
         QCOMPARE(one(db, QStringLiteral("SELECT COUNT(*) FROM loans WHERE request_id = 1 AND returned_at IS NULL")).toInt(), 1);
         QVERIFY(one(db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action LIKE 'request%'")).toInt() >= 1);
