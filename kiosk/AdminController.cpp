@@ -30,7 +30,7 @@ AdminController::AdminController(DbService* db, SessionController* session, QObj
       m_shelves({"barcode", "cabinet", "shelf", "position", "capacity", "boxes"}),
       m_sensors({"sensorKey", "name", "kind", "roomCode", "roomName", "lastSeen", "intervalS"}),
       m_profiles({"code", "nameZh", "nameEn", "tMin", "tMax", "rhMin", "rhMax", "tSwing", "rhSwing"}),
-      m_printers({"name", "uri", "condition", "isDefault", "makeModel", "media"}),
+      m_printers({"name", "uri", "condition", "conditionZh", "conditionEn", "isDefault", "makeModel", "media"}),
       m_stocks({"name", "titleZh", "titleEn", "size"}),
       m_categories({"code", "name", "loanDays", "maxRenewals", "inRoomOnly", "needsReview", "needsHead", "security"}),
       m_departments({"code", "name", "needsReview", "allowed"}) {
@@ -129,6 +129,9 @@ void AdminController::refresh() {
         [this](Result<AdminData> r) {
             if (!r) return setMessage(false, r.error().messageZh, r.error().messageEn);
             m_rooms.setRows(r->rooms);
+            m_roomCodes.clear();
+            for (const auto& room : r->rooms) m_roomCodes << room.value(QStringLiteral("code")).toString();
+            emit roomCodesChanged();
             m_sensors.setRows(r->sensors);
             m_profiles.setRows(r->profiles);
             m_categories.setRows(r->categories);
@@ -159,6 +162,16 @@ void AdminController::loadShelves() {
         });
 }
 
+static QString conditionText(const QString& c, bool en) {
+    static const QHash<QString, std::pair<const char*, const char*>> words = {
+        {QStringLiteral("ready"), {"就绪", "ready"}}, {QStringLiteral("busy"), {"打印中", "printing"}},
+        {QStringLiteral("offline"), {"离线", "offline"}}, {QStringLiteral("media-empty"), {"标签纸用完", "out of labels"}},
+        {QStringLiteral("paused"), {"已暂停", "paused"}}, {QStringLiteral("jam"), {"卡纸", "paper jam"}},
+        {QStringLiteral("door-open"), {"盖子未关", "cover open"}}};
+    const auto w = words.value(c, {"故障", "error"});
+    return QString::fromUtf8(en ? w.second : w.first);
+}
+
 void AdminController::loadPrinters() {
     runOffThread<Result<QList<labels::PrinterInfo>>>(
         this, []() { return labels::CupsClient().printers(); },
@@ -171,6 +184,8 @@ void AdminController::loadPrinters() {
                 for (const auto& p : r.value())
                     rows << QVariantMap{{QStringLiteral("name"), p.name}, {QStringLiteral("uri"), p.uri},
                                         {QStringLiteral("condition"), p.status.condition()},
+                                        {QStringLiteral("conditionZh"), conditionText(p.status.condition(), false)},
+                                        {QStringLiteral("conditionEn"), conditionText(p.status.condition(), true)},
                                         {QStringLiteral("isDefault"), p.isDefault},
                                         {QStringLiteral("makeModel"), p.makeModel},
                                         {QStringLiteral("media"), p.media.mid(0, 4).join(QStringLiteral(", "))}};
@@ -318,7 +333,7 @@ void AdminController::importPeople(const QString& path) {
             for (const auto& p : r->problems) m_importProblems << p.text();
             if (r->problemsTotal > r->problems.size())
                 m_importProblems << QStringLiteral("… 另有 %1 处问题 — %1 more problem(s)").arg(r->problemsTotal - r->problems.size());
-            m_imported = r->imported;
+            m_imported = r->ok() ? r->imported : 0;  // the books roll everything back on any problem
             emit importChanged();
             if (r->ok()) afterWrite(okStatus(), QStringLiteral("已导入 %1 人。").arg(r->imported), QStringLiteral("%1 people imported.").arg(r->imported));
             else setMessage(false, QStringLiteral("文件有 %1 处问题，未导入任何人。请改正后重试。").arg(r->problemsTotal),
@@ -379,8 +394,9 @@ void AdminController::saveScanner(const QString& prefix, const QString& suffix, 
             const QList<std::pair<QString, QString>> kv = {{kPrefix, prefix}, {kSuffix, suffix},
                                                            {kGap, QString::number(maxGapMs)}, {kMinLen, QString::number(minLength)}};
             for (const auto& [k, v] : kv) {
+                const QString value = v.isEmpty() ? QStringLiteral("") : v;  // a null QString would bind as NULL
                 steps << SqlStep{QStringLiteral("DELETE FROM books_settings WHERE key = ?"), {k}};
-                steps << SqlStep{QStringLiteral("INSERT INTO books_settings(key, value) VALUES(?, ?)"), {k, v}};
+                steps << SqlStep{QStringLiteral("INSERT INTO books_settings(key, value) VALUES(?, ?)"), {k, value}};
             }
             return writeWithLedger(d, steps, who, QStringLiteral("settings.scanner"), QStringLiteral("settings:scanner"),
                                    QJsonObject::fromVariantMap(values));

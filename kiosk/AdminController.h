@@ -36,6 +36,7 @@ class AdminController : public QObject {
     Q_PROPERTY(archive::kiosk::AdminRowsModel* stocks READ stocks CONSTANT)
     Q_PROPERTY(archive::kiosk::AdminRowsModel* categories READ categories CONSTANT)
     Q_PROPERTY(archive::kiosk::AdminRowsModel* departments READ departments CONSTANT)
+    Q_PROPERTY(QStringList roomCodes READ roomCodes NOTIFY roomCodesChanged)
     Q_PROPERTY(QString shelfRoom READ shelfRoom WRITE setShelfRoom NOTIFY shelfRoomChanged)
     Q_PROPERTY(QStringList importProblems READ importProblems NOTIFY importChanged)
     Q_PROPERTY(int importedRows READ importedRows NOTIFY importChanged)
@@ -58,6 +59,7 @@ public:
     AdminRowsModel* categories() { return &m_categories; }
     AdminRowsModel* departments() { return &m_departments; }
     QString shelfRoom() const { return m_shelfRoom; }
+    QStringList roomCodes() const { return m_roomCodes; }
     void setShelfRoom(const QString& code);
     QStringList importProblems() const { return m_importProblems; }
     int importedRows() const { return m_imported; }
@@ -90,6 +92,7 @@ public:
 
 signals:
     void shelfRoomChanged();
+    void roomCodesChanged();
     void importChanged();
     void scannerChanged();
     void printersChanged();
@@ -105,6 +108,7 @@ private:
     SessionController* m_session;
     AdminRowsModel m_rooms, m_shelves, m_sensors, m_profiles, m_printers, m_stocks, m_categories, m_departments;
     QString m_shelfRoom;
+    QStringList m_roomCodes;
     QStringList m_importProblems;
     int m_imported = 0;
     bool m_importing = false;

@@ -7,17 +7,6 @@ import Kiosk
 Item {
     id: panel
 
-    function roomCodes(): var {
-        const list = []
-        for (let i = 0; i < Admin.rooms.count; ++i) list.push(Admin.rooms.get(i).code)
-        return list
-    }
-    function conditionText(c: string): string {
-        return c === "ready" ? qsTr("ready") : c === "busy" ? qsTr("printing") : c === "offline" ? qsTr("offline")
-             : c === "media-empty" ? qsTr("out of labels") : c === "paused" ? qsTr("paused") : c === "jam" ? qsTr("paper jam")
-             : c === "door-open" ? qsTr("cover open") : qsTr("error")
-    }
-
     RowLayout {
         anchors.fill: parent
         spacing: Theme.gap
@@ -42,6 +31,7 @@ Item {
                     required property string kind
                     required property string roomCode
                     required property string lastSeen
+                    readonly property var codes: Admin.roomCodes
                     width: ListView.view.width
                     height: sensorCol.implicitHeight + Theme.gap
                     color: Theme.surface
@@ -67,12 +57,12 @@ Item {
                                 Layout.fillWidth: true
                                 Layout.preferredHeight: Theme.touch
                                 font.pixelSize: Theme.body
-                                model: panel.roomCodes()
-                                currentIndex: Math.max(0, panel.roomCodes().indexOf(sensor.roomCode))
+                                model: Admin.roomCodes
+                                currentIndex: Math.max(0, sensor.codes.indexOf(sensor.roomCode))
                             }
                             BigButton {
                                 objectName: "bind_" + sensor.sensorKey
-                                text: sensor.roomCode === "" ? qsTr("Bind") : qsTr("Move")
+                                text: sensor.roomCode === "" ? qsTr("Bind") : qsTr("Rebind")
                                 enabled: roomBox.currentText !== sensor.roomCode
                                 onClicked: Admin.bindSensor(sensor.sensorKey, roomBox.currentText)
                             }
@@ -119,11 +109,13 @@ Item {
                 delegate: StatsTableRow {
                     required property string name
                     required property string condition
+                    required property string conditionZh
+                    required property string conditionEn
                     required property bool isDefault
                     required property string makeModel
                     width: ListView.view.width
                     firstShare: 0.6
-                    cells: [(isDefault ? "★ " : "") + name + (makeModel ? " · " + makeModel : ""), panel.conditionText(condition)]
+                    cells: [(isDefault ? "★ " : "") + name + (makeModel ? " · " + makeModel : ""), Language.pick(conditionZh, conditionEn)]
                     alert: condition !== "ready" && condition !== "busy"
                 }
             }

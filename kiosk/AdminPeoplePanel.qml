@@ -86,6 +86,14 @@ Item {
                     required property string code
                     required property string name
                     required property var allowed
+                    readonly property var buttons: {
+                        const list = []
+                        for (let i = 0; i < Admin.categories.count; ++i) {
+                            const c = Admin.categories.get(i)
+                            list.push({ dept: dept.code, code: c.code, name: c.name, on: dept.allowed.indexOf(c.code) >= 0 })
+                        }
+                        return list
+                    }
                     width: ListView.view.width
                     height: deptCol.implicitHeight + Theme.gap
                     color: Theme.surface
@@ -106,17 +114,15 @@ Item {
                             width: parent.width
                             spacing: Theme.gap / 3
                             Repeater {
-                                model: Admin.categories
+                                model: dept.buttons
                                 delegate: BigButton {
-                                    required property string code
-                                    required property string name
-                                    readonly property bool on: dept.allowed.indexOf(code) >= 0
-                                    objectName: "perm_" + dept.code + "_" + code
-                                    text: (on ? "✓ " : "") + name
-                                    highlighted: on
+                                    required property var modelData
+                                    objectName: "perm_" + modelData.dept + "_" + modelData.code
+                                    text: (modelData.on ? "✓ " : "") + modelData.name
+                                    highlighted: modelData.on
                                     font.pixelSize: Theme.small
                                     implicitWidth: Math.max(Theme.touch * 1.2, contentItem.implicitWidth + Theme.gap * 2)
-                                    onClicked: Admin.setDepartmentCategory(dept.code, code, !on)
+                                    onClicked: Admin.setDepartmentCategory(modelData.dept, modelData.code, !modelData.on)
                                 }
                             }
                         }

@@ -145,21 +145,21 @@ Item {
                         Label { text: qsTr("max"); font.pixelSize: Theme.small; color: Theme.muted }
                         Label { text: qsTr("daily swing"); font.pixelSize: Theme.small; color: Theme.muted }
                         Label { text: "°C"; font.pixelSize: Theme.small; color: Theme.muted }
-                        TextField { id: tMin; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.tMin; inputMethodHints: Qt.ImhFormattedNumbersOnly }
-                        TextField { id: tMax; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.tMax; inputMethodHints: Qt.ImhFormattedNumbersOnly }
-                        TextField { id: tSwing; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: "±" + prof.tSwing; inputMethodHints: Qt.ImhFormattedNumbersOnly }
+                        TextField { id: tMinField; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.tMin; inputMethodHints: Qt.ImhFormattedNumbersOnly }
+                        TextField { id: tMaxField; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.tMax; inputMethodHints: Qt.ImhFormattedNumbersOnly }
+                        TextField { id: tSwingField; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: "±" + prof.tSwing; inputMethodHints: Qt.ImhFormattedNumbersOnly }
                         Label { text: "%RH"; font.pixelSize: Theme.small; color: Theme.muted }
-                        TextField { id: rhMin; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.rhMin; inputMethodHints: Qt.ImhFormattedNumbersOnly }
-                        TextField { id: rhMax; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.rhMax; inputMethodHints: Qt.ImhFormattedNumbersOnly }
-                        TextField { id: rhSwing; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: "±" + prof.rhSwing; inputMethodHints: Qt.ImhFormattedNumbersOnly }
+                        TextField { id: rhMinField; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.rhMin; inputMethodHints: Qt.ImhFormattedNumbersOnly }
+                        TextField { id: rhMaxField; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: prof.rhMax; inputMethodHints: Qt.ImhFormattedNumbersOnly }
+                        TextField { id: rhSwingField; Layout.fillWidth: true; Layout.preferredHeight: Theme.touch; font.pixelSize: Theme.body; text: "±" + prof.rhSwing; inputMethodHints: Qt.ImhFormattedNumbersOnly }
                         BigButton {
                             objectName: "saveProfile_" + prof.code
                             Layout.columnSpan: 4
                             Layout.fillWidth: true
                             text: qsTr("Save %1").arg(prof.code)
-                            onClicked: Admin.saveProfile(prof.code, Number(tMin.text), Number(tMax.text), Number(rhMin.text),
-                                                         Number(rhMax.text), Number(tSwing.text.replace("±", "")),
-                                                         Number(rhSwing.text.replace("±", "")))
+                            onClicked: Admin.saveProfile(prof.code, Number(tMinField.text), Number(tMaxField.text), Number(rhMinField.text),
+                                                         Number(rhMaxField.text), Number(tSwingField.text.replace("±", "")),
+                                                         Number(rhSwingField.text.replace("±", "")))
                         }
                     }
                 }

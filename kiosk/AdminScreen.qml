@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
@@ -17,23 +16,48 @@ Item {
         anchors.margins: Theme.gap
         spacing: Theme.gap
 
-        ListView {
+        ColumnLayout {
             objectName: "adminSections"
             Layout.preferredWidth: Math.max(Theme.touch * 3, screen.width * 0.2)
+            Layout.maximumWidth: Math.max(Theme.touch * 3, screen.width * 0.2)
             Layout.fillHeight: true
-            clip: true
             spacing: Theme.gap / 3
-            model: [{ value: "rooms", text: qsTr("Rooms & shelves") }, { value: "devices", text: qsTr("Sensors & printers") },
-                    { value: "rules", text: qsTr("Loan rules & climate") }, { value: "people", text: qsTr("People & departments") },
-                    { value: "system", text: qsTr("Scanner & system") }]
-            delegate: BigButton {
-                required property var modelData
-                objectName: "adminPage_" + modelData.value
-                width: ListView.view.width
-                text: modelData.text
-                highlighted: screen.page === modelData.value
-                onClicked: screen.page = modelData.value
+            BigButton {
+                objectName: "adminPage_rooms"
+                Layout.fillWidth: true
+                text: qsTr("Rooms & shelves")
+                highlighted: screen.page === "rooms"
+                onClicked: screen.page = "rooms"
             }
+            BigButton {
+                objectName: "adminPage_devices"
+                Layout.fillWidth: true
+                text: qsTr("Sensors & printers")
+                highlighted: screen.page === "devices"
+                onClicked: screen.page = "devices"
+            }
+            BigButton {
+                objectName: "adminPage_rules"
+                Layout.fillWidth: true
+                text: qsTr("Loan rules & climate")
+                highlighted: screen.page === "rules"
+                onClicked: screen.page = "rules"
+            }
+            BigButton {
+                objectName: "adminPage_people"
+                Layout.fillWidth: true
+                text: qsTr("People & departments")
+                highlighted: screen.page === "people"
+                onClicked: screen.page = "people"
+            }
+            BigButton {
+                objectName: "adminPage_system"
+                Layout.fillWidth: true
+                text: qsTr("Scanner & system")
+                highlighted: screen.page === "system"
+                onClicked: screen.page = "system"
+            }
+            Item { Layout.fillHeight: true }
         }
         ColumnLayout {
             Layout.fillWidth: true
@@ -42,7 +66,8 @@ Item {
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: ["rooms", "devices", "rules", "people", "system"].indexOf(screen.page)
+                currentIndex: screen.page === "devices" ? 1 : screen.page === "rules" ? 2 : screen.page === "people" ? 3
+                            : screen.page === "system" ? 4 : 0
                 AdminRoomsPanel { objectName: "adminRooms" }
                 AdminDevicesPanel { objectName: "adminDevices" }
                 AdminRulesPanel { objectName: "adminRules" }

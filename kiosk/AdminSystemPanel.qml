@@ -8,6 +8,8 @@ import Kiosk
 Item {
     id: panel
 
+    readonly property var settings: Admin.scanner
+
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
@@ -25,7 +27,7 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 font.pixelSize: Theme.body
-                text: Admin.scanner.prefix ?? ""
+                text: panel.settings.prefix ?? ""
                 placeholderText: qsTr("none")
             }
             Label { text: qsTr("Suffix"); font.pixelSize: Theme.body; color: Theme.ink }
@@ -35,7 +37,7 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 font.pixelSize: Theme.body
-                text: Admin.scanner.suffix ?? ""
+                text: panel.settings.suffix ?? ""
                 placeholderText: qsTr("none")
             }
             Label { text: qsTr("Max. pause between keys (ms)"); font.pixelSize: Theme.body; color: Theme.ink }
@@ -47,7 +49,7 @@ Item {
                 font.pixelSize: Theme.body
                 from: 5
                 to: 200
-                value: Admin.scanner.maxGapMs ?? 40
+                value: panel.settings.maxGapMs ?? 40
                 editable: true
             }
             Label { text: qsTr("Shortest code"); font.pixelSize: Theme.body; color: Theme.ink }
@@ -59,7 +61,7 @@ Item {
                 font.pixelSize: Theme.body
                 from: 1
                 to: 64
-                value: Admin.scanner.minLength ?? 6
+                value: panel.settings.minLength ?? 6
                 editable: true
             }
         }

@@ -8,18 +8,9 @@ import Kiosk
 Item {
     id: panel
 
-    property int selectedId: 0
-
-    function kindText(k: string): string {
-        return k === "temp_high" ? qsTr("Temperature too high") : k === "temp_low" ? qsTr("Temperature too low")
-             : k === "rh_high" ? qsTr("Humidity too high") : k === "rh_low" ? qsTr("Humidity too low")
-             : k === "temp_swing" ? qsTr("Temperature swings too much") : k === "rh_swing" ? qsTr("Humidity swings too much")
-             : k === "silence" ? qsTr("Sensor silent") : k
-    }
-
     Connections {
         target: Env
-        function onAcknowledged() { panel.selectedId = 0; actionField.text = "" }
+        function onAcknowledged() { actionField.text = "" }
     }
 
     ColumnLayout {
@@ -65,6 +56,8 @@ Item {
                 required property int alertId
                 required property string roomName
                 required property string kind
+                required property string kindZh
+                required property string kindEn
                 required property string value
                 required property string limit
                 required property string start
@@ -75,20 +68,19 @@ Item {
                 required property string ackAction
                 objectName: "alert_" + alertId
                 width: ListView.view.width
-                height: Math.max(Theme.touch, body.implicitHeight + Theme.gap)
-                onClicked: panel.selectedId = alertRow.acknowledged ? 0 : alertRow.alertId
+                height: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                onClicked: Env.selectedAlert = alertRow.acknowledged ? 0 : alertRow.alertId
                 background: Rectangle {
                     radius: Theme.radius
-                    color: panel.selectedId === alertRow.alertId ? Theme.warnSoft : Theme.surface
+                    color: Env.selectedAlert === alertRow.alertId ? Theme.warnSoft : Theme.surface
                     border.color: alertRow.acknowledged ? Theme.line : alertRow.open ? Theme.error : Theme.warn
                     border.width: 2
                 }
                 contentItem: Column {
-                    id: body
                     spacing: 2
                     Label {
                         width: parent.width
-                        text: alertRow.roomName + " · " + panel.kindText(alertRow.kind) + "  " + alertRow.value
+                        text: alertRow.roomName + " · " + Language.pick(alertRow.kindZh, alertRow.kindEn) + "  " + alertRow.value
                               + (alertRow.limit === "" ? "" : qsTr(" (limit %1)").arg(alertRow.limit))
                         font.pixelSize: Theme.body
                         font.bold: true
@@ -118,7 +110,7 @@ Item {
         Rectangle {
             Layout.fillWidth: true
             Layout.preferredHeight: ackColumn.implicitHeight + Theme.gap * 2
-            visible: panel.selectedId > 0
+            visible: Env.selectedAlert > 0
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.warn
@@ -130,15 +122,29 @@ Item {
                 Flow {
                     Layout.fillWidth: true
                     spacing: Theme.gap / 2
-                    Repeater {
-                        model: [qsTr("Dehumidifier switched on"), qsTr("Air conditioning adjusted"),
-                                qsTr("Room ventilated"), qsTr("Sensor checked and replaced")]
-                        delegate: BigButton {
-                            required property string modelData
-                            text: modelData
-                            font.pixelSize: Theme.small
-                            onClicked: actionField.text = modelData
-                        }
+                    BigButton {
+                        objectName: "ackPreset0"
+                        text: qsTr("Dehumidifier switched on")
+                        font.pixelSize: Theme.small
+                        onClicked: actionField.text = text
+                    }
+                    BigButton {
+                        objectName: "ackPreset1"
+                        text: qsTr("Air conditioning adjusted")
+                        font.pixelSize: Theme.small
+                        onClicked: actionField.text = text
+                    }
+                    BigButton {
+                        objectName: "ackPreset2"
+                        text: qsTr("Room ventilated")
+                        font.pixelSize: Theme.small
+                        onClicked: actionField.text = text
+                    }
+                    BigButton {
+                        objectName: "ackPreset3"
+                        text: qsTr("Sensor checked and replaced")
+                        font.pixelSize: Theme.small
+                        onClicked: actionField.text = text
                     }
                 }
                 RowLayout {
@@ -156,11 +162,11 @@ Item {
                         text: qsTr("Acknowledge")
                         tone: "ok"
                         enabled: actionField.text.trim() !== ""
-                        onClicked: Env.acknowledge(panel.selectedId, actionField.text)
+                        onClicked: Env.acknowledge(Env.selectedAlert, actionField.text)
                     }
                     BigButton {
                         text: qsTr("Cancel")
-                        onClicked: panel.selectedId = 0
+                        onClicked: Env.selectedAlert = 0
                     }
                 }
             }

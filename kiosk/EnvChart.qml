@@ -49,6 +49,7 @@ Canvas {
         ctx.fillStyle = Theme.ink
         ctx.font = "bold " + Theme.small + "px sans-serif"
         ctx.fillText(chart.title, left, Theme.small * 1.2)
+        ctx.fillText(chart.unit, 2, Theme.small * 1.2)
         if (pw <= 10 || ph <= 10) return
 
         let lo = chart.bandMin, hi = chart.bandMax
@@ -98,7 +99,6 @@ Canvas {
             const tx = x(t)
             ctx.fillText(label(t), Math.min(tx - Theme.small, left + pw - Theme.small * 3), h - Theme.small * 0.4)
         }
-        ctx.fillText(chart.unit, 2, top - Theme.small * 0.3)
 
         if (chart.points.length === 0) {
             ctx.fillStyle = Theme.muted

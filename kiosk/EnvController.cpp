@@ -21,7 +21,7 @@ EnvRoomsModel::EnvRoomsModel(QObject* parent)
                 parent) {}
 
 EnvAlertsModel::EnvAlertsModel(QObject* parent)
-    : RowsModel({"alertId", "roomCode", "roomName", "kind", "value", "limit", "start", "end", "open", "acknowledged",
+    : RowsModel({"alertId", "roomCode", "roomName", "kind", "value", "limit", "start", "end", "open", "acknowledged", "kindZh", "kindEn",
                  "ackBy", "ackAction", "ackAt"},
                 parent) {}
 
@@ -256,6 +256,8 @@ void EnvController::loadAlerts() {
                                     {QStringLiteral("roomCode"), a.roomCode},
                                     {QStringLiteral("roomName"), a.roomName},
                                     {QStringLiteral("kind"), env::alertKindCode(a.kind)},
+                                    {QStringLiteral("kindZh"), env::alertKindText(a.kind).section(QStringLiteral(" / "), 0, 0)},
+                                    {QStringLiteral("kindEn"), env::alertKindText(a.kind).section(QStringLiteral(" / "), 1)},
                                     {QStringLiteral("value"), value},
                                     {QStringLiteral("limit"), limit},
                                     {QStringLiteral("start"), localDateTime(a.startMs)},
@@ -296,6 +298,7 @@ void EnvController::acknowledge(qint64 alertId, const QString& action) {
                 return;
             }
             setMessage(true, QStringLiteral("已确认报警并记入台账。"), QStringLiteral("Alert acknowledged and recorded in the ledger."));
+            setSelectedAlert(0);
             emit acknowledged(alertId);
             refresh();
         });

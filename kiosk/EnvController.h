@@ -40,8 +40,9 @@ class EnvController : public QObject {
     Q_PROPERTY(QVariantList points READ points NOTIFY chartChanged)          // {t, tMean, tMin, tMax, rhMean, rhMin, rhMax}
     Q_PROPERTY(QVariantList excursions READ excursions NOTIFY chartChanged)  // {from, to, kind}
     Q_PROPERTY(QVariantMap band READ band NOTIFY chartChanged)               // tMin tMax rhMin rhMax profile names
-    Q_PROPERTY(qint64 chartFrom READ chartFrom NOTIFY chartChanged)
-    Q_PROPERTY(qint64 chartTo READ chartTo NOTIFY chartChanged)
+    Q_PROPERTY(double chartFrom READ chartFromD NOTIFY chartChanged)
+    Q_PROPERTY(double chartTo READ chartToD NOTIFY chartChanged)
+    Q_PROPERTY(int selectedAlert READ selectedAlert WRITE setSelectedAlert NOTIFY selectedAlertChanged)
     Q_PROPERTY(QString chartSource READ chartSource NOTIFY chartChanged)
     Q_PROPERTY(QVariantMap metrics READ metrics NOTIFY chartChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -64,6 +65,10 @@ public:
     QVariantMap band() const { return m_band; }
     qint64 chartFrom() const { return m_from; }
     qint64 chartTo() const { return m_to; }
+    double chartFromD() const { return double(m_from); }
+    double chartToD() const { return double(m_to); }
+    int selectedAlert() const { return m_selected; }
+    void setSelectedAlert(int id) { if (id != m_selected) { m_selected = id; emit selectedAlertChanged(); } }
     QString chartSource() const { return m_source; }
     QVariantMap metrics() const { return m_metrics; }
     bool loading() const { return m_loading > 0; }
@@ -86,6 +91,7 @@ signals:
     void loadingChanged();
     void messageChanged();
     void acknowledged(qint64 alertId);
+    void selectedAlertChanged();
 
 private:
     void setMessage(bool ok, const QString& zh, const QString& en);
@@ -104,6 +110,7 @@ private:
     QString m_source;
     int m_loading = 0;
     int m_chartSerial = 0;
+    int m_selected = 0;
     QString m_msgZh, m_msgEn;
     bool m_msgOk = true;
 };

@@ -8,6 +8,9 @@ import Kiosk
 Item {
     id: dashboard
 
+    readonly property var band: Env.band
+    readonly property var metrics: Env.metrics
+
     function bandText(b: string): string {
         return b === "good" ? qsTr("good") : b === "ok" ? qsTr("fair") : b === "risk" ? qsTr("at risk") : "—"
     }
@@ -34,7 +37,7 @@ Item {
                 required property int alertCount
                 objectName: "envRoom_" + roomCode
                 width: ListView.view.width
-                height: Math.max(Theme.touch * 1.3, content.implicitHeight + Theme.gap)
+                height: Math.max(Theme.touch * 1.3, implicitContentHeight + topPadding + bottomPadding)
                 highlighted: Env.roomCode === roomCode
                 onClicked: Env.roomCode = roomCode
                 background: Rectangle {
@@ -44,7 +47,6 @@ Item {
                     border.width: roomRow.highlighted ? 4 : 2
                 }
                 contentItem: Column {
-                    id: content
                     spacing: 2
                     Label {
                         width: parent.width
@@ -87,9 +89,9 @@ Item {
                 }
                 Item { Layout.fillWidth: true }
                 Label {
-                    text: Language.pick(Env.band.nameZh || "", Env.band.nameEn || "")
-                          + (Env.band.tMin === undefined ? "" : "  " + Env.band.tMin + "–" + Env.band.tMax + " °C · "
-                             + Env.band.rhMin + "–" + Env.band.rhMax + " %RH")
+                    text: Language.pick(dashboard.band.nameZh || "", dashboard.band.nameEn || "")
+                          + (dashboard.band.tMin === undefined ? "" : "  " + dashboard.band.tMin + "–" + dashboard.band.tMax + " °C · "
+                             + dashboard.band.rhMin + "–" + dashboard.band.rhMax + " %RH")
                     font.pixelSize: Theme.small
                     color: Theme.muted
                     elide: Text.ElideRight
@@ -111,8 +113,8 @@ Item {
                 emptyText: qsTr("No readings in this period")
                 points: Env.points
                 excursions: Env.excursions
-                bandMin: Env.band.tMin === undefined ? 0 : Env.band.tMin
-                bandMax: Env.band.tMax === undefined ? 0 : Env.band.tMax
+                bandMin: dashboard.band.tMin === undefined ? 0 : dashboard.band.tMin
+                bandMax: dashboard.band.tMax === undefined ? 0 : dashboard.band.tMax
                 from: Env.chartFrom
                 to: Env.chartTo
             }
@@ -126,43 +128,43 @@ Item {
                 emptyText: qsTr("No readings in this period")
                 points: Env.points
                 excursions: Env.excursions
-                bandMin: Env.band.rhMin === undefined ? 0 : Env.band.rhMin
-                bandMax: Env.band.rhMax === undefined ? 0 : Env.band.rhMax
+                bandMin: dashboard.band.rhMin === undefined ? 0 : dashboard.band.rhMin
+                bandMax: dashboard.band.rhMax === undefined ? 0 : dashboard.band.rhMax
                 from: Env.chartFrom
                 to: Env.chartTo
             }
-            Flow {
+            RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap / 2
                 ManagerChip {
                     objectName: "chipTwpi"
+                    Layout.fillWidth: true
                     caption: qsTr("TWPI (years)")
-                    value: (Env.metrics.twpi || "—") + " · " + dashboard.bandText(Env.metrics.twpiBand || "")
-                    band: Env.metrics.hasData ? Env.metrics.twpiBand : ""
+                    value: (dashboard.metrics.twpi || "—") + " · " + dashboard.bandText(dashboard.metrics.twpiBand || "")
+                    band: dashboard.metrics.hasData ? dashboard.metrics.twpiBand : ""
                 }
                 ManagerChip {
+                    Layout.fillWidth: true
                     caption: qsTr("Mould risk")
-                    value: (Env.metrics.mouldRisk || "—") + " · " + dashboard.bandText(Env.metrics.mouldBand || "")
-                    band: Env.metrics.hasData ? Env.metrics.mouldBand : ""
+                    value: (dashboard.metrics.mouldRisk || "—") + " · " + dashboard.bandText(dashboard.metrics.mouldBand || "")
+                    band: dashboard.metrics.hasData ? dashboard.metrics.mouldBand : ""
                 }
                 ManagerChip {
+                    Layout.fillWidth: true
                     caption: qsTr("EMC % (metal corrosion)")
-                    value: (Env.metrics.emc || "—") + " · " + dashboard.bandText(Env.metrics.metalBand || "")
-                    band: Env.metrics.hasData ? Env.metrics.metalBand : ""
+                    value: (dashboard.metrics.emc || "—") + " · " + dashboard.bandText(dashboard.metrics.metalBand || "")
+                    band: dashboard.metrics.hasData ? dashboard.metrics.metalBand : ""
                 }
                 ManagerChip {
+                    Layout.fillWidth: true
                     caption: qsTr("Mechanical damage")
-                    value: !Env.metrics.hasData ? "—" : Env.metrics.mechanicalOk ? qsTr("safe") : qsTr("at risk")
-                    band: !Env.metrics.hasData ? "" : Env.metrics.mechanicalOk ? "good" : "risk"
+                    value: !dashboard.metrics.hasData ? "—" : dashboard.metrics.mechanicalOk ? qsTr("safe") : qsTr("at risk")
+                    band: !dashboard.metrics.hasData ? "" : dashboard.metrics.mechanicalOk ? "good" : "risk"
                 }
                 ManagerChip {
+                    Layout.fillWidth: true
                     caption: qsTr("Mean")
-                    value: (Env.metrics.meanT || "—") + " °C · " + (Env.metrics.meanRh || "—") + " %"
-                }
-                ManagerChip {
-                    caption: qsTr("Range")
-                    value: (Env.metrics.minT || "—") + "–" + (Env.metrics.maxT || "—") + " °C · "
-                           + (Env.metrics.minRh || "—") + "–" + (Env.metrics.maxRh || "—") + " %"
+                    value: (dashboard.metrics.meanT || "—") + " °C · " + (dashboard.metrics.meanRh || "—") + " %"
                 }
             }
         }

@@ -10,8 +10,8 @@ Rectangle {
     property string value: ""
     property string band: ""
 
-    implicitWidth: Math.max(captionLabel.implicitWidth, valueLabel.implicitWidth) + Theme.gap * 2
-    implicitHeight: Theme.touch * 1.15
+    implicitWidth: Math.max(captionLabel.implicitWidth, valueLabel.implicitWidth) + Theme.gap
+    implicitHeight: captionLabel.implicitHeight + valueLabel.implicitHeight + Theme.gap / 2
     radius: Theme.radius
     color: band === "good" ? Theme.okSoft : band === "ok" ? Theme.warnSoft : band === "risk" ? Theme.errorSoft : Theme.surface
     border.color: band === "good" ? Theme.ok : band === "ok" ? Theme.warn : band === "risk" ? Theme.error : Theme.line
@@ -19,18 +19,23 @@ Rectangle {
 
     Column {
         anchors.centerIn: parent
+        width: parent.width - Theme.gap / 2
         Label {
             id: captionLabel
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            elide: Text.ElideRight
             text: chip.caption
             font.pixelSize: Theme.small
             color: Theme.muted
         }
         Label {
             id: valueLabel
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            elide: Text.ElideRight
             text: chip.value
-            font.pixelSize: Theme.body
+            font.pixelSize: Theme.small
             font.bold: true
             color: Theme.ink
         }

@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import Kiosk
 
 // A row of mutually exclusive touch buttons (e.g. 24 h / 7 d / 30 d / 1 year). `options` holds {value, text}.
@@ -15,14 +14,14 @@ Row {
     spacing: Theme.gap / 2
 
     Repeater {
-        model: choice.options
+        model: choice.options.map(o => ({ value: o.value, text: o.text, owner: choice }))
         delegate: BigButton {
             required property var modelData
-            objectName: choice.namePrefix + "_" + modelData.value
+            objectName: modelData.owner.namePrefix + "_" + modelData.value
             text: modelData.text
-            highlighted: choice.current === modelData.value
+            highlighted: modelData.owner.current === modelData.value
             implicitWidth: Math.max(Theme.touch * 1.4, contentItem.implicitWidth + Theme.gap * 2)
-            onClicked: choice.picked(modelData.value)
+            onClicked: modelData.owner.picked(modelData.value)
         }
     }
 }

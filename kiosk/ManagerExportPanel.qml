@@ -9,6 +9,12 @@ Item {
     id: panel
 
     property var kinds: ["holdings", "overdue"]
+    property alias folderText: folder.text
+    readonly property var media: Stats.media
+    readonly property var kindOptions: [{ value: "holdings", text: qsTr("Holdings (CSV)") }, { value: "loans", text: qsTr("Loans (CSV)") },
+                                { value: "overdue", text: qsTr("Overdue (CSV)") }, { value: "ledger", text: qsTr("Ledger (CSV)") },
+                                { value: "env_pdf", text: qsTr("Climate report, 30 days (PDF)") },
+                                { value: "env_csv", text: qsTr("Climate report, 30 days (CSV)") }]
 
     function toggle(k: string) {
         const list = panel.kinds.slice()
@@ -37,17 +43,14 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.gap / 2
                 Repeater {
-                    model: [{ value: "holdings", text: qsTr("Holdings (CSV)") }, { value: "loans", text: qsTr("Loans (CSV)") },
-                            { value: "overdue", text: qsTr("Overdue (CSV)") }, { value: "ledger", text: qsTr("Ledger (CSV)") },
-                            { value: "env_pdf", text: qsTr("Climate report, 30 days (PDF)") },
-                            { value: "env_csv", text: qsTr("Climate report, 30 days (CSV)") }]
+                    model: panel.kindOptions.map(o => ({ value: o.value, text: o.text, owner: panel }))
                     delegate: BigButton {
                         required property var modelData
                         objectName: "exportKind_" + modelData.value
-                        text: (panel.kinds.indexOf(modelData.value) >= 0 ? "✓ " : "") + modelData.text
-                        highlighted: panel.kinds.indexOf(modelData.value) >= 0
+                        text: (modelData.owner.kinds.indexOf(modelData.value) >= 0 ? "✓ " : "") + modelData.text
+                        highlighted: modelData.owner.kinds.indexOf(modelData.value) >= 0
                         font.pixelSize: Theme.small
-                        onClicked: panel.toggle(modelData.value)
+                        onClicked: modelData.owner.toggle(modelData.value)
                     }
                 }
             }
@@ -59,12 +62,12 @@ Item {
                     color: Theme.ink
                 }
                 Repeater {
-                    model: Stats.media
+                    model: panel.media.map(m => ({ path: m.path, label: m.label, owner: panel }))
                     delegate: BigButton {
                         required property var modelData
                         text: "💾 " + modelData.label
-                        highlighted: folder.text === modelData.path
-                        onClicked: folder.text = modelData.path
+                        highlighted: modelData.owner.folderText === modelData.path
+                        onClicked: modelData.owner.folderText = modelData.path
                     }
                 }
                 Label {

@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
@@ -29,7 +28,8 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["env", "alerts", "holdings", "loans", "export"].indexOf(screen.page)
+            currentIndex: screen.page === "alerts" ? 1 : screen.page === "holdings" ? 2 : screen.page === "loans" ? 3
+                        : screen.page === "export" ? 4 : 0
             EnvDashboard { objectName: "managerEnv" }
             EnvAlertsPanel { objectName: "managerAlerts" }
             StatsHoldingsPanel { objectName: "managerHoldings" }

@@ -2,16 +2,19 @@
 // Declarative QML registration of the objects main.cpp builds (style.md: QML_SINGLETON + QML_FOREIGN, no
 // context properties). main.cpp sets each s_instance before the engine loads Main.qml.
 
+#include "AdminController.h"
 #include "AppController.h"
 #include "ApprovalsController.h"
 #include "BorrowerController.h"
 #include "BoxController.h"
 #include "ClimateController.h"
 #include "DbService.h"
+#include "EnvController.h"
 #include "FeedbackController.h"
 #include "LanguageController.h"
 #include "ScanController.h"
 #include "SessionController.h"
+#include "StatsController.h"
 
 #include <QJSEngine>
 #include <QtQml/qqml.h>
@@ -122,6 +125,37 @@ struct ClimateForeign {
 public:
     static inline ClimateController* s_instance = nullptr;
     static ClimateController* create(QQmlEngine*, QJSEngine*) { return kioskSingleton(s_instance); }
+};
+
+// ---- manager and admin screens
+struct EnvForeign {
+    Q_GADGET
+    QML_FOREIGN(archive::kiosk::EnvController)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Env)
+public:
+    static inline EnvController* s_instance = nullptr;
+    static EnvController* create(QQmlEngine*, QJSEngine*) { return kioskSingleton(s_instance); }
+};
+
+struct StatsForeign {
+    Q_GADGET
+    QML_FOREIGN(archive::kiosk::StatsController)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Stats)
+public:
+    static inline StatsController* s_instance = nullptr;
+    static StatsController* create(QQmlEngine*, QJSEngine*) { return kioskSingleton(s_instance); }
+};
+
+struct AdminForeign {
+    Q_GADGET
+    QML_FOREIGN(archive::kiosk::AdminController)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Admin)
+public:
+    static inline AdminController* s_instance = nullptr;
+    static AdminController* create(QQmlEngine*, QJSEngine*) { return kioskSingleton(s_instance); }
 };
 
 }  // namespace archive::kiosk

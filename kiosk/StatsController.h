@@ -55,8 +55,8 @@ class StatsController : public QObject {
     Q_PROPERTY(bool exporting READ exporting NOTIFY exportChanged)
     Q_PROPERTY(QStringList exportedFiles READ exportedFiles NOTIFY exportChanged)
     Q_PROPERTY(QString ledgerState READ ledgerState NOTIFY ledgerChanged)  // "" | running | ok | failed | error
-    Q_PROPERTY(qint64 ledgerRows READ ledgerRows NOTIFY ledgerChanged)
-    Q_PROPERTY(qint64 ledgerBadSeq READ ledgerBadSeq NOTIFY ledgerChanged)
+    Q_PROPERTY(double ledgerRows READ ledgerRowsD NOTIFY ledgerChanged)
+    Q_PROPERTY(double ledgerBadSeq READ ledgerBadSeqD NOTIFY ledgerChanged)
     Q_PROPERTY(QString ledgerReason READ ledgerReason NOTIFY ledgerChanged)
     Q_PROPERTY(QString messageZh READ messageZh NOTIFY messageChanged)
     Q_PROPERTY(QString messageEn READ messageEn NOTIFY messageChanged)
@@ -79,6 +79,8 @@ public:
     qint64 ledgerRows() const { return m_ledgerRows; }
     qint64 ledgerBadSeq() const { return m_ledgerBadSeq; }
     QString ledgerReason() const { return m_ledgerReason; }
+    double ledgerRowsD() const { return double(m_ledgerRows); }
+    double ledgerBadSeqD() const { return double(m_ledgerBadSeq); }
     QString messageZh() const { return m_msgZh; }
     QString messageEn() const { return m_msgEn; }
     bool messageOk() const { return m_msgOk; }

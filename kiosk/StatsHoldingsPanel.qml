@@ -1,11 +1,12 @@
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
 // Manager › holdings: totals, then boxes / items / on loan / missing grouped by fonds, category, year or room.
 Item {
     id: panel
+
+    readonly property var totals: Stats.totals
 
     ColumnLayout {
         anchors.fill: parent
@@ -14,16 +15,16 @@ Item {
         Flow {
             Layout.fillWidth: true
             spacing: Theme.gap / 2
-            ManagerChip { caption: qsTr("Boxes"); value: String(Stats.totals.boxes ?? "—") }
-            ManagerChip { caption: qsTr("Items"); value: String(Stats.totals.items ?? "—") }
-            ManagerChip { caption: qsTr("On loan"); value: String(Stats.totals.openLoans ?? "—") }
+            ManagerChip { caption: qsTr("Boxes"); value: String(panel.totals.boxes ?? "—") }
+            ManagerChip { caption: qsTr("Items"); value: String(panel.totals.items ?? "—") }
+            ManagerChip { caption: qsTr("On loan"); value: String(panel.totals.openLoans ?? "—") }
             ManagerChip {
                 caption: qsTr("Overdue")
-                value: String(Stats.totals.overdue ?? "—")
-                band: (Stats.totals.overdue ?? 0) > 0 ? "risk" : "good"
+                value: String(panel.totals.overdue ?? "—")
+                band: (panel.totals.overdue ?? 0) > 0 ? "risk" : "good"
             }
-            ManagerChip { caption: qsTr("Loans in 12 months"); value: String(Stats.totals.loansYear ?? "—") }
-            ManagerChip { caption: qsTr("Borrowers in 12 months"); value: String(Stats.totals.borrowersYear ?? "—") }
+            ManagerChip { caption: qsTr("Loans in 12 months"); value: String(panel.totals.loansYear ?? "—") }
+            ManagerChip { caption: qsTr("Borrowers in 12 months"); value: String(panel.totals.borrowersYear ?? "—") }
         }
         ManagerChoice {
             namePrefix: "groupBy"

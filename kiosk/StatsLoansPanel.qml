@@ -23,20 +23,22 @@ Item {
                 font.bold: true
                 color: Theme.ink
             }
-            Row {
+            ListView {
                 objectName: "monthBars"
                 Layout.fillWidth: true
-                Layout.preferredHeight: panel.height * 0.32
+                Layout.minimumHeight: Theme.touch * 2
+                Layout.preferredHeight: Theme.touch * 2.4
+                orientation: ListView.Horizontal
+                interactive: false
                 spacing: 2
-                Repeater {
-                    model: Stats.months
-                    delegate: Item {
+                model: Stats.months
+                delegate: Item {
                         id: bar
                         required property string month
                         required property int loans
                         required property int returns
-                        width: (panel.width * 0.45) / 12 - 2
-                        height: parent.height
+                        width: ListView.view.width / 12 - 2
+                        height: ListView.view.height
                         Rectangle {
                             anchors.bottom: monthLabel.top
                             anchors.left: parent.left
@@ -68,7 +70,6 @@ Item {
                             color: Theme.muted
                         }
                     }
-                }
             }
             Label {
                 text: "<font color='" + Theme.accent + "'>■</font> " + qsTr("loans") + "   <font color='" + Theme.ok + "'>■</font> " + qsTr("returns")

@@ -17,16 +17,16 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: Theme.gap / 2
         Repeater {
-            model: header.columns
+            model: header.columns.map((c, i) => ({ text: String(c), first: i === 0, height: header.height,
+                                             width: i === 0 ? header.width * header.firstShare
+                                                   : (header.width * (1 - header.firstShare) - Theme.gap) / Math.max(1, header.columns.length - 1) }))
             delegate: Label {
-                required property string modelData
-                required property int index
-                width: index === 0 ? header.width * header.firstShare
-                                   : (header.width * (1 - header.firstShare) - Theme.gap) / Math.max(1, header.columns.length - 1)
-                height: header.height
+                required property var modelData
+                width: modelData.width
+                height: modelData.height
                 verticalAlignment: Text.AlignVCenter
-                horizontalAlignment: index === 0 ? Text.AlignLeft : Text.AlignRight
-                text: modelData
+                horizontalAlignment: modelData.first ? Text.AlignLeft : Text.AlignRight
+                text: modelData.text
                 font.pixelSize: Theme.small
                 font.bold: true
                 color: Theme.ink

@@ -19,16 +19,16 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: Theme.gap / 2
         Repeater {
-            model: row.cells
+            model: row.cells.map((c, i) => ({ text: String(c), first: i === 0, height: row.height,
+                                             width: i === 0 ? row.width * row.firstShare
+                                                   : (row.width * (1 - row.firstShare) - Theme.gap) / Math.max(1, row.cells.length - 1) }))
             delegate: Label {
                 required property var modelData
-                required property int index
-                width: index === 0 ? row.width * row.firstShare
-                                   : (row.width * (1 - row.firstShare) - Theme.gap) / Math.max(1, row.cells.length - 1)
-                height: row.height
+                width: modelData.width
+                height: modelData.height
                 verticalAlignment: Text.AlignVCenter
-                horizontalAlignment: index === 0 ? Text.AlignLeft : Text.AlignRight
-                text: String(modelData)
+                horizontalAlignment: modelData.first ? Text.AlignLeft : Text.AlignRight
+                text: modelData.text
                 font.pixelSize: Theme.small
                 color: Theme.ink
                 elide: Text.ElideRight

@@ -62,11 +62,15 @@ int main(int argc, char** argv) {
     BorrowerController borrower(&dbService, &session, &feedback);
     ApprovalsController approvals(&dbService, &session, &feedback);
     ClimateController climate(&dbService);
+    EnvController env(&dbService, &session);
+    StatsController stats(&dbService, &session);
+    AdminController admin(&dbService, &session);
     AppController appInfo(&session, cli.isSet(QStringLiteral("windowed")) || scripted);
 
     // ---- device inputs: keyboard-wedge scanners through the application-level key filter
     scanner::KeyboardWedgeFilter keys;
     app.installEventFilter(&keys);
+    admin.setScannerSink([&keys](const scanner::WedgeConfig& c) { keys.setConfig(c); });
     QObject::connect(&keys, &scanner::ScannerSource::scanned, &scans, &ScanController::onScan);
     QObject::connect(&keys, &scanner::ScannerSource::rejected, &scans, &ScanController::onRejected);
     QStringList simulated;
@@ -84,6 +88,9 @@ int main(int argc, char** argv) {
     BorrowerForeign::s_instance = &borrower;
     ApprovalsForeign::s_instance = &approvals;
     ClimateForeign::s_instance = &climate;
+    EnvForeign::s_instance = &env;
+    StatsForeign::s_instance = &stats;
+    AdminForeign::s_instance = &admin;
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral(":/"));
@@ -104,6 +111,7 @@ int main(int argc, char** argv) {
     QObject::connect(&appInfo, &AppController::exitRequested, &app, &QCoreApplication::quit);
 
     climate.start();
+    admin.loadScannerSettings();  // the stored prefix/suffix/timing apply to the wedge filter
 
     std::unique_ptr<ScriptRunner> runner;
     if (scripted) {

@@ -3,38 +3,6 @@
 <context>
     <name>AdminDevicesPanel</name>
     <message>
-        <source>ready</source>
-        <translation>ready</translation>
-    </message>
-    <message>
-        <source>printing</source>
-        <translation>printing</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
-        <source>out of labels</source>
-        <translation>out of labels</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>paused</translation>
-    </message>
-    <message>
-        <source>paper jam</source>
-        <translation>paper jam</translation>
-    </message>
-    <message>
-        <source>cover open</source>
-        <translation>cover open</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>error</translation>
-    </message>
-    <message>
         <source>Sensors</source>
         <translation>Sensors</translation>
     </message>
@@ -51,10 +19,6 @@
         <translation>Bind</translation>
     </message>
     <message>
-        <source>Move</source>
-        <translation>Move</translation>
-    </message>
-    <message>
         <source>No sensors yet. Plug one in; it appears here after its first reading.</source>
         <translation>No sensors yet. Plug one in; it appears here after its first reading.</translation>
     </message>
@@ -69,6 +33,10 @@
     <message>
         <source>Label stocks</source>
         <translation>Label stocks</translation>
+    </message>
+    <message>
+        <source>Rebind</source>
+        <translation>Rebind</translation>
     </message>
 </context>
 <context>
@@ -468,34 +436,6 @@
 <context>
     <name>EnvAlertsPanel</name>
     <message>
-        <source>Temperature too high</source>
-        <translation>Temperature too high</translation>
-    </message>
-    <message>
-        <source>Temperature too low</source>
-        <translation>Temperature too low</translation>
-    </message>
-    <message>
-        <source>Humidity too high</source>
-        <translation>Humidity too high</translation>
-    </message>
-    <message>
-        <source>Humidity too low</source>
-        <translation>Humidity too low</translation>
-    </message>
-    <message>
-        <source>Temperature swings too much</source>
-        <translation>Temperature swings too much</translation>
-    </message>
-    <message>
-        <source>Humidity swings too much</source>
-        <translation>Humidity swings too much</translation>
-    </message>
-    <message>
-        <source>Sensor silent</source>
-        <translation>Sensor silent</translation>
-    </message>
-    <message>
         <source>Open only</source>
         <translation>Open only</translation>
     </message>
@@ -621,10 +561,6 @@
     <message>
         <source>Mean</source>
         <translation>Mean</translation>
-    </message>
-    <message>
-        <source>Range</source>
-        <translation>Range</translation>
     </message>
 </context>
 <context>

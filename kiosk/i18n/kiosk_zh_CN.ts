@@ -3,64 +3,28 @@
 <context>
     <name>AdminDevicesPanel</name>
     <message>
-        <source>ready</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>printing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>offline</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>out of labels</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>paper jam</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cover open</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Sensors</source>
-        <translation type="unfinished" />
+        <translation>传感器</translation>
     </message>
     <message>
         <source>never seen</source>
-        <translation type="unfinished" />
+        <translation>从未收到读数</translation>
     </message>
     <message>
         <source>last reading %1</source>
-        <translation type="unfinished" />
+        <translation>最近读数 %1</translation>
     </message>
     <message>
         <source>Bind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Move</source>
-        <translation>移库</translation>
+        <translation>绑定</translation>
     </message>
     <message>
         <source>No sensors yet. Plug one in; it appears here after its first reading.</source>
-        <translation type="unfinished" />
+        <translation>还没有传感器。插上传感器，收到第一条读数后会显示在这里。</translation>
     </message>
     <message>
         <source>Printers</source>
-        <translation type="unfinished" />
+        <translation>打印机</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -68,65 +32,69 @@
     </message>
     <message>
         <source>Label stocks</source>
-        <translation type="unfinished" />
+        <translation>标签纸规格</translation>
+    </message>
+    <message>
+        <source>Rebind</source>
+        <translation>改绑</translation>
     </message>
 </context>
 <context>
     <name>AdminPeoplePanel</name>
     <message>
         <source>Import people</source>
-        <translation type="unfinished" />
+        <translation>导入人员</translation>
     </message>
     <message>
         <source>CSV with the columns 卡号/card, 姓名/name, 部门/department, 角色/roles, 电话/phone. Nothing is imported while any line has a problem.</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件，列为 卡号、姓名、部门、角色、电话。只要有一行有问题，就不会导入任何人。</translation>
     </message>
     <message>
         <source>File, e.g. /media/usb/人员.csv</source>
-        <translation type="unfinished" />
+        <translation>文件，例如 /media/usb/人员.csv</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation>正在导入……</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Problems (%1):</source>
-        <translation type="unfinished" />
+        <translation>问题（%1 处）：</translation>
     </message>
     <message>
         <source>Department permissions</source>
-        <translation type="unfinished" />
+        <translation>部门借阅权限</translation>
     </message>
 </context>
 <context>
     <name>AdminRoomsPanel</name>
     <message>
         <source>Rooms</source>
-        <translation type="unfinished" />
+        <translation>库房</translation>
     </message>
     <message>
         <source>%1 shelves, %2 boxes</source>
-        <translation type="unfinished" />
+        <translation>%1 个架位，%2 盒</translation>
     </message>
     <message>
         <source>Code, e.g. R4</source>
-        <translation type="unfinished" />
+        <translation>编号，例如 R4</translation>
     </message>
     <message>
         <source>Name, e.g. 四号库房</source>
-        <translation type="unfinished" />
+        <translation>名称，例如 四号库房</translation>
     </message>
     <message>
         <source>Add room</source>
-        <translation type="unfinished" />
+        <translation>添加库房</translation>
     </message>
     <message>
         <source>Shelves in %1</source>
-        <translation type="unfinished" />
+        <translation>%1 的架位</translation>
     </message>
     <message>
         <source>Barcode</source>
@@ -134,136 +102,136 @@
     </message>
     <message>
         <source>Cabinet</source>
-        <translation type="unfinished" />
+        <translation>柜/架</translation>
     </message>
     <message>
         <source>Shelf</source>
-        <translation type="unfinished" />
+        <translation>层</translation>
     </message>
     <message>
         <source>Pos.</source>
-        <translation type="unfinished" />
+        <translation>位</translation>
     </message>
     <message>
         <source>Boxes</source>
-        <translation type="unfinished" />
+        <translation>盒数</translation>
     </message>
     <message>
         <source>Shelf barcode (scan or type)</source>
-        <translation type="unfinished" />
+        <translation>架位条码（扫描或输入）</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished" />
+        <translation>位</translation>
     </message>
     <message>
         <source>Add shelf</source>
-        <translation type="unfinished" />
+        <translation>添加架位</translation>
     </message>
 </context>
 <context>
     <name>AdminRulesPanel</name>
     <message>
         <source>Loan rules per category</source>
-        <translation type="unfinished" />
+        <translation>各门类借阅规则</translation>
     </message>
     <message>
         <source> · head approval</source>
-        <translation type="unfinished" />
+        <translation> · 需负责人审批</translation>
     </message>
     <message>
         <source>Loan days</source>
-        <translation type="unfinished" />
+        <translation>借期（天）</translation>
     </message>
     <message>
         <source>Renewals</source>
-        <translation type="unfinished" />
+        <translation>续借次数</translation>
     </message>
     <message>
         <source>In-room only</source>
-        <translation type="unfinished" />
+        <translation>仅限室内查阅</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished" />
+        <translation>需审核</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <source>Climate profiles</source>
-        <translation type="unfinished" />
+        <translation>温湿度标准</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished" />
+        <translation>下限</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished" />
+        <translation>上限</translation>
     </message>
     <message>
         <source>daily swing</source>
-        <translation type="unfinished" />
+        <translation>日波动</translation>
     </message>
     <message>
         <source>Save %1</source>
-        <translation type="unfinished" />
+        <translation>保存 %1</translation>
     </message>
 </context>
 <context>
     <name>AdminScreen</name>
     <message>
         <source>Rooms &amp; shelves</source>
-        <translation type="unfinished" />
+        <translation>库房与架位</translation>
     </message>
     <message>
         <source>Sensors &amp; printers</source>
-        <translation type="unfinished" />
+        <translation>传感器与打印机</translation>
     </message>
     <message>
         <source>Loan rules &amp; climate</source>
-        <translation type="unfinished" />
+        <translation>规则与标准</translation>
     </message>
     <message>
         <source>People &amp; departments</source>
-        <translation type="unfinished" />
+        <translation>人员与部门</translation>
     </message>
     <message>
         <source>Scanner &amp; system</source>
-        <translation type="unfinished" />
+        <translation>扫描枪与系统</translation>
     </message>
 </context>
 <context>
     <name>AdminSystemPanel</name>
     <message>
         <source>Barcode scanner (keyboard mode)</source>
-        <translation type="unfinished" />
+        <translation>条码扫描枪（键盘模式）</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished" />
+        <translation>前缀</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <source>Suffix</source>
-        <translation type="unfinished" />
+        <translation>后缀</translation>
     </message>
     <message>
         <source>Max. pause between keys (ms)</source>
-        <translation type="unfinished" />
+        <translation>按键最大间隔（毫秒）</translation>
     </message>
     <message>
         <source>Shortest code</source>
-        <translation type="unfinished" />
+        <translation>最短条码长度</translation>
     </message>
     <message>
         <source>Save scanner settings</source>
-        <translation type="unfinished" />
+        <translation>保存扫描枪设置</translation>
     </message>
     <message>
         <source>Version %1</source>
@@ -468,80 +436,52 @@
 <context>
     <name>EnvAlertsPanel</name>
     <message>
-        <source>Temperature too high</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Temperature too low</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Humidity too high</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Humidity too low</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Temperature swings too much</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Humidity swings too much</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sensor silent</source>
-        <translation>传感器无数据</translation>
-    </message>
-    <message>
         <source>Open only</source>
-        <translation type="unfinished" />
+        <translation>只看未结束</translation>
     </message>
     <message>
         <source> (limit %1)</source>
-        <translation type="unfinished" />
+        <translation>（限值 %1）</translation>
     </message>
     <message>
         <source>still open</source>
-        <translation type="unfinished" />
+        <translation>仍在持续</translation>
     </message>
     <message>
         <source>acknowledged by %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 已处理：%2</translation>
     </message>
     <message>
         <source>not acknowledged — tap to acknowledge</source>
-        <translation type="unfinished" />
+        <translation>未处理 — 点击确认处理</translation>
     </message>
     <message>
         <source>No alerts.</source>
-        <translation type="unfinished" />
+        <translation>没有报警。</translation>
     </message>
     <message>
         <source>Dehumidifier switched on</source>
-        <translation type="unfinished" />
+        <translation>已开除湿机</translation>
     </message>
     <message>
         <source>Air conditioning adjusted</source>
-        <translation type="unfinished" />
+        <translation>已调整空调</translation>
     </message>
     <message>
         <source>Room ventilated</source>
-        <translation type="unfinished" />
+        <translation>已通风</translation>
     </message>
     <message>
         <source>Sensor checked and replaced</source>
-        <translation type="unfinished" />
+        <translation>已检查并更换传感器</translation>
     </message>
     <message>
         <source>Action taken (required)</source>
-        <translation type="unfinished" />
+        <translation>采取的措施（必填）</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished" />
+        <translation>确认处理</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -552,81 +492,75 @@
     <name>EnvDashboard</name>
     <message>
         <source>good</source>
-        <translation type="unfinished" />
+        <translation>良好</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished" />
+        <translation>一般</translation>
     </message>
     <message>
         <source>at risk</source>
-        <translation type="unfinished" />
+        <translation>有风险</translation>
     </message>
     <message>
         <source>no readings</source>
-        <translation type="unfinished" />
+        <translation>无读数</translation>
     </message>
     <message numerus="yes">
         <source>%n open alert(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 条未结束报警</numerusform></translation>
     </message>
     <message>
         <source>24 h</source>
-        <translation type="unfinished" />
+        <translation>24 小时</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished" />
+        <translation>7 天</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished" />
+        <translation>30 天</translation>
     </message>
     <message>
         <source>1 year</source>
-        <translation type="unfinished" />
+        <translation>1 年</translation>
     </message>
     <message>
         <source>Temperature (mean line, min–max shaded; green = allowed, red = excursion)</source>
-        <translation type="unfinished" />
+        <translation>温度（线为平均值，阴影为最低–最高；绿色为允许范围，红色为超限）</translation>
     </message>
     <message>
         <source>No readings in this period</source>
-        <translation type="unfinished" />
+        <translation>此时段没有读数</translation>
     </message>
     <message>
         <source>Relative humidity</source>
-        <translation type="unfinished" />
+        <translation>相对湿度</translation>
     </message>
     <message>
         <source>TWPI (years)</source>
-        <translation type="unfinished" />
+        <translation>TWPI 保存指数（年）</translation>
     </message>
     <message>
         <source>Mould risk</source>
-        <translation type="unfinished" />
+        <translation>霉变风险</translation>
     </message>
     <message>
         <source>EMC % (metal corrosion)</source>
-        <translation type="unfinished" />
+        <translation>平衡含水率 %（金属腐蚀）</translation>
     </message>
     <message>
         <source>Mechanical damage</source>
-        <translation type="unfinished" />
+        <translation>机械损伤</translation>
     </message>
     <message>
         <source>safe</source>
-        <translation type="unfinished" />
+        <translation>安全</translation>
     </message>
     <message>
         <source>Mean</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Range</source>
-        <translation type="unfinished" />
+        <translation>平均</translation>
     </message>
 </context>
 <context>
@@ -663,102 +597,102 @@
     <name>ManagerExportPanel</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>导出</translation>
     </message>
     <message>
         <source>Holdings (CSV)</source>
-        <translation type="unfinished" />
+        <translation>馆藏清单（CSV）</translation>
     </message>
     <message>
         <source>Loans (CSV)</source>
-        <translation type="unfinished" />
+        <translation>借阅记录（CSV）</translation>
     </message>
     <message>
         <source>Overdue (CSV)</source>
-        <translation type="unfinished" />
+        <translation>逾期清单（CSV）</translation>
     </message>
     <message>
         <source>Ledger (CSV)</source>
-        <translation type="unfinished" />
+        <translation>操作台账（CSV）</translation>
     </message>
     <message>
         <source>Climate report, 30 days (PDF)</source>
-        <translation type="unfinished" />
+        <translation>温湿度报告 30 天（PDF）</translation>
     </message>
     <message>
         <source>Climate report, 30 days (CSV)</source>
-        <translation type="unfinished" />
+        <translation>温湿度报告 30 天（CSV）</translation>
     </message>
     <message>
         <source>USB sticks:</source>
-        <translation type="unfinished" />
+        <translation>U 盘：</translation>
     </message>
     <message>
         <source>none found — plug one in and tap Look again</source>
-        <translation type="unfinished" />
+        <translation>未找到 — 插入 U 盘后点“重新查找”</translation>
     </message>
     <message>
         <source>Look again</source>
-        <translation type="unfinished" />
+        <translation>重新查找</translation>
     </message>
     <message>
         <source>Folder, e.g. /media/usb/档案导出</source>
-        <translation type="unfinished" />
+        <translation>文件夹，例如 /media/usb/档案导出</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>正在导出……</translation>
     </message>
     <message>
         <source>Ledger (tamper check)</source>
-        <translation type="unfinished" />
+        <translation>操作台账（防篡改校验）</translation>
     </message>
     <message>
         <source>Not checked yet in this session.</source>
-        <translation type="unfinished" />
+        <translation>本次登录尚未校验。</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation type="unfinished" />
+        <translation>正在逐行校验……</translation>
     </message>
     <message>
         <source>OK — %1 rows checked, the chain is intact.</source>
-        <translation type="unfinished" />
+        <translation>正常 — 已校验 %1 行，记录链完整。</translation>
     </message>
     <message>
         <source>FAILED at row %1 (%2); %3 rows checked. Call the administrator and keep the database file.</source>
-        <translation type="unfinished" />
+        <translation>校验失败：第 %1 行（%2）；已校验 %3 行。请联系系统管理员，并保留数据库文件。</translation>
     </message>
     <message>
         <source>Could not check: %1</source>
-        <translation type="unfinished" />
+        <translation>无法校验：%1</translation>
     </message>
     <message>
         <source>Verify ledger</source>
-        <translation type="unfinished" />
+        <translation>校验台账</translation>
     </message>
 </context>
 <context>
     <name>ManagerScreen</name>
     <message>
         <source>Climate</source>
-        <translation type="unfinished" />
+        <translation>温湿度</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished" />
+        <translation>报警</translation>
     </message>
     <message>
         <source>Holdings</source>
-        <translation type="unfinished" />
+        <translation>馆藏统计</translation>
     </message>
     <message>
         <source>Loans &amp; overdue</source>
-        <translation type="unfinished" />
+        <translation>借阅与逾期</translation>
     </message>
     <message>
         <source>Export &amp; ledger</source>
-        <translation type="unfinished" />
+        <translation>导出与台账</translation>
     </message>
 </context>
 <context>
@@ -894,100 +828,98 @@
     <name>StatsHoldingsPanel</name>
     <message>
         <source>Boxes</source>
-        <translation type="unfinished" />
+        <translation>盒数</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished" />
+        <translation>件数</translation>
     </message>
     <message>
         <source>On loan</source>
-        <translation type="unfinished" />
+        <translation>借出中</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Loans in 12 months</source>
-        <translation type="unfinished" />
+        <translation>12 个月借出</translation>
     </message>
     <message>
         <source>Borrowers in 12 months</source>
-        <translation type="unfinished" />
+        <translation>12 个月借阅人数</translation>
     </message>
     <message>
         <source>By fonds</source>
-        <translation type="unfinished" />
+        <translation>按全宗</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation type="unfinished" />
+        <translation>按门类</translation>
     </message>
     <message>
         <source>By year</source>
-        <translation type="unfinished" />
+        <translation>按年度</translation>
     </message>
     <message>
         <source>By room</source>
-        <translation type="unfinished" />
+        <translation>按库房</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>分组</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>缺失</translation>
     </message>
 </context>
 <context>
     <name>StatsLoansPanel</name>
     <message>
         <source>Loans per month</source>
-        <translation type="unfinished" />
+        <translation>每月借阅</translation>
     </message>
     <message>
         <source>loans</source>
-        <translation type="unfinished" />
+        <translation>借出</translation>
     </message>
     <message>
         <source>returns</source>
-        <translation type="unfinished" />
+        <translation>归还</translation>
     </message>
     <message>
         <source>Use per category (12 months)</source>
-        <translation type="unfinished" />
+        <translation>各门类利用（12 个月）</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>门类</translation>
     </message>
     <message>
         <source>Loans</source>
-        <translation type="unfinished" />
+        <translation>借出次数</translation>
     </message>
     <message>
         <source>Borrowers</source>
-        <translation type="unfinished" />
+        <translation>借阅人数</translation>
     </message>
     <message>
         <source>On-site</source>
-        <translation type="unfinished" />
+        <translation>室内查阅</translation>
     </message>
     <message>
         <source>Overdue: %1</source>
-        <translation type="unfinished" />
+        <translation>逾期：%1</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2 · due %3 · %n day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 %2 · 应还 %3 · 逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Nothing is overdue.</source>
-        <translation type="unfinished" />
+        <translation>没有逾期。</translation>
     </message>
 </context>
 <context>
