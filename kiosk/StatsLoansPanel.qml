@@ -151,8 +151,8 @@ Item {
                         }
                         Label {
                             width: parent.width
-                            text: qsTr("%1 %2 · due %3 · %n day(s) overdue", "", loan.daysOverdue)
-                                  .arg(loan.boxBarcode).arg(loan.title).arg(loan.due)
+                            text: qsTr("%n day(s) overdue · due %1 · %2 %3", "", loan.daysOverdue)
+                                  .arg(loan.due).arg(loan.boxBarcode).arg(loan.title)
                             font.pixelSize: Theme.small
                             color: Theme.error
                             elide: Text.ElideRight

@@ -913,13 +913,13 @@
         <source>Overdue: %1</source>
         <translation>Overdue: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 %2 · due %3 · %n day(s) overdue</source>
-        <translation><numerusform>%1 %2 · due %3 · %n day(s) overdue</numerusform><numerusform>%1 %2 · due %3 · %n day(s) overdue</numerusform></translation>
-    </message>
     <message>
         <source>Nothing is overdue.</source>
         <translation>Nothing is overdue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue · due %1 · %2 %3</source>
+        <translation><numerusform>%n day(s) overdue · due %1 · %2 %3</numerusform><numerusform>%n day(s) overdue · due %1 · %2 %3</numerusform></translation>
     </message>
 </context>
 <context>

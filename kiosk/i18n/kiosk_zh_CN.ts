@@ -913,13 +913,13 @@
         <source>Overdue: %1</source>
         <translation>逾期：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 %2 · due %3 · %n day(s) overdue</source>
-        <translation><numerusform>%1 %2 · 应还 %3 · 逾期 %n 天</numerusform></translation>
-    </message>
     <message>
         <source>Nothing is overdue.</source>
         <translation>没有逾期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue · due %1 · %2 %3</source>
+        <translation><numerusform>逾期 %n 天 · 应还 %1 · %2 %3</numerusform></translation>
     </message>
 </context>
 <context>
