@@ -2,30 +2,70 @@
 #include "BooksInternal.h"
 
 #include <QDateTime>
+#include <QSqlResult>
+#include <sqlite3.h>
 
 namespace archive::db {
 
 using namespace detail;
 
-Result<BoxInfo> Books::box(const QString& barcodeIn) {
-    const QString barcode = cleanCode(barcodeIn);
-    if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
-    Run r(m_db, QStringLiteral(
-        "SELECT b.id, b.barcode, f.code, f.name, b.year, b.retention, b.box_no, b.first_item_no, b.last_item_no, b.org_unit,"
-        " b.title, c.code, c.name, c.in_room_only, b.state, l.id, l.barcode, rm.code, rm.name, l.cabinet, l.shelf, l.position,"
-        " l.capacity, b.updated_at, ln.id, p.card, p.name, ln.due_at, c.security_default,"
-        " (SELECT count(*) FROM items i WHERE i.box_id = b.id),"
-        " (SELECT max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
-        "  WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id),"
-        " (SELECT count(*) FROM items i WHERE i.box_id = b.id AND i.state = 'on_loan')"
-        " FROM boxes b JOIN fonds f ON f.id = b.fonds_id JOIN categories c ON c.id = b.category_id"
-        " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id"
-        " LEFT JOIN loans ln ON ln.box_id = b.id AND ln.returned_at IS NULL AND ln.item_id IS NULL"
-        " LEFT JOIN people p ON p.id = ln.borrower_id WHERE b.barcode = ?"));
-    if (auto st = r.exec(barcode); !st) return st.error();
-    if (!r.next())
-        return notFound(QStringLiteral("找不到条码为 %1 的档案盒。请检查条码或先登记入库。").arg(barcode),
-                        QStringLiteral("No box with barcode %1. Check the barcode or register the box first.").arg(barcode));
+namespace {
+const char* const kBoxSelect =
+    "SELECT b.id, b.barcode, f.code, f.name, b.year, b.retention, b.box_no, b.first_item_no, b.last_item_no, b.org_unit,"
+    " b.title, c.code, c.name, c.in_room_only, b.state, l.id, l.barcode, rm.code, rm.name, l.cabinet, l.shelf, l.position,"
+    " l.capacity, b.updated_at, ln.id, p.card, p.name, ln.due_at, c.security_default,"
+    " (SELECT count(*) FROM items i WHERE i.box_id = b.id),"
+    " (SELECT max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
+    "  WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id),"
+    " (SELECT count(*) FROM items i WHERE i.box_id = b.id AND i.state = 'on_loan')"
+    " FROM boxes b JOIN fonds f ON f.id = b.fonds_id JOIN categories c ON c.id = b.category_id"
+    " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id"
+    " LEFT JOIN loans ln ON ln.box_id = b.id AND ln.returned_at IS NULL AND ln.item_id IS NULL"
+    " LEFT JOIN people p ON p.id = ln.borrower_id WHERE b.barcode = ?";
+
+// SQLite fast path: the same columns 0..28, then the three item figures from a second statement.
+const char* const kBoxMainSqlite =
+    "SELECT b.id, b.barcode, f.code, f.name, b.year, b.retention, b.box_no, b.first_item_no, b.last_item_no, b.org_unit,"
+    " b.title, c.code, c.name, c.in_room_only, b.state, l.id, l.barcode, rm.code, rm.name, l.cabinet, l.shelf, l.position,"
+    " l.capacity, b.updated_at, ln.id, p.card, p.name, ln.due_at, c.security_default"
+    " FROM boxes b JOIN fonds f ON f.id = b.fonds_id JOIN categories c ON c.id = b.category_id"
+    " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id"
+    " LEFT JOIN loans ln ON ln.box_id = b.id AND ln.returned_at IS NULL AND ln.item_id IS NULL"
+    " LEFT JOIN people p ON p.id = ln.borrower_id WHERE b.barcode = ?";
+const char* const kBoxItemsSqlite =
+    "SELECT count(*), max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
+    " WHEN 'confidential' THEN 3 END), sum(CASE WHEN i.state = 'on_loan' THEN 1 ELSE 0 END)"
+    " FROM items i WHERE i.box_id = ?";
+
+// Column access shared by the two readers below (Qt Sql generic path, sqlite3 C API fast path).
+struct QtRow {
+    const Run& r;
+    qint64 ll(int i) const { return r.ll(i); }
+    int n(int i) const { return r.n(i); }
+    QString s(int i) const { return r.s(i); }
+    bool isNull(int i) const { return r.isNull(i); }
+};
+// Reads the statement's current row straight from SQLite: no QVariant per value (the box card is the
+// kiosk's hottest lookup). Same conversions as Qt's driver: NULL → null QString / 0, numbers → text.
+// Columns 0..28 come from the box statement, 29..31 (item count, highest security, items on loan) from
+// one pass over the box's items (kBoxItemsSqlite) instead of three correlated sub-selects.
+struct SqliteRow {
+    sqlite3_stmt* box;
+    sqlite3_stmt* items;
+    std::pair<sqlite3_stmt*, int> at(int i) const { return i < 29 ? std::pair{box, i} : std::pair{items, i - 29}; }
+    qint64 ll(int i) const { auto [st, c] = at(i); return sqlite3_column_int64(st, c); }
+    int n(int i) const { auto [st, c] = at(i); return sqlite3_column_int(st, c); }
+    QString s(int i) const {
+        auto [st, c] = at(i);
+        const void* p = sqlite3_column_text16(st, c);
+        if (!p) return QString();
+        return QString(static_cast<const QChar*>(p), sqlite3_column_bytes16(st, c) / int(sizeof(QChar)));
+    }
+    bool isNull(int i) const { auto [st, c] = at(i); return sqlite3_column_type(st, c) == SQLITE_NULL; }
+};
+
+template <class R>
+BoxInfo boxFrom(const R& r, qint64 nowMs) {
     BoxInfo b;
     b.id = r.ll(0);
     b.barcode = r.s(1);
@@ -48,11 +88,72 @@ Result<BoxInfo> Books::box(const QString& barcodeIn) {
     b.borrowerCard = r.s(25);
     b.borrowerName = r.s(26);
     b.dueAt = r.ll(27);
-    b.overdue = b.loanId && m_db.nowMs() > b.dueAt;
+    b.overdue = b.loanId && nowMs > b.dueAt;
     b.itemCount = r.n(29);
     b.maxSecurity = r.isNull(30) ? r.s(28) : securityLevels().value(r.n(30));
     b.itemsOnLoan = r.n(31);
     return b;
+}
+
+Error boxNotFound(const QString& barcode) {
+    return notFound(QStringLiteral("找不到条码为 %1 的档案盒。请检查条码或先登记入库。").arg(barcode),
+                    QStringLiteral("No box with barcode %1. Check the barcode or register the box first.").arg(barcode));
+}
+
+Error sqliteError(sqlite3* h, const QString& sql) {
+    QSqlError e(QStringLiteral("box lookup"), QString::fromUtf8(sqlite3_errmsg(h)), QSqlError::StatementError,
+                QString::number(sqlite3_extended_errcode(h)));
+    return sqlError(e, sql.left(120));
+}
+
+// The sqlite3_stmt behind a cached Qt statement (prepared and finalized by Qt with its connection), or nullptr.
+sqlite3_stmt* sqliteStmt(QSqlQuery* q) {
+    if (!q || !q->result()) return nullptr;
+    const QVariant h = q->result()->handle();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3_stmt*") != 0) return nullptr;
+    return *static_cast<sqlite3_stmt* const*>(h.constData());
+}
+}  // namespace
+
+Result<BoxInfo> Books::box(const QString& barcodeIn) {
+    const QString barcode = cleanCode(barcodeIn);
+    if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
+    if (m_db.dialect() == Dialect::SQLite) {
+        static const QString mainSql = QString::fromLatin1(kBoxMainSqlite), itemsSql = QString::fromLatin1(kBoxItemsSqlite);
+        auto qm = stmts(m_db).get(mainSql);
+        if (!qm) return qm.error();
+        auto qi = stmts(m_db).get(itemsSql);
+        if (!qi) return qi.error();
+        sqlite3_stmt* sm = sqliteStmt(qm.value());
+        sqlite3_stmt* si = sqliteStmt(qi.value());
+        if (sm && si) {
+            // Bound, stepped and reset here only; Qt never executes these statements on SQLite. The items
+            // statement runs while the box statement is still on its row, i.e. in the same read transaction,
+            // so the figures match the box row as in one statement.
+            sqlite3* h = sqlite3_db_handle(sm);
+            struct Guard {
+                sqlite3_stmt* a;
+                sqlite3_stmt* b;
+                ~Guard() {
+                    sqlite3_reset(b);
+                    sqlite3_reset(a);
+                }
+            } guard{sm, si};
+            int rc = sqlite3_bind_text16(sm, 1, barcode.utf16(), int(barcode.size() * sizeof(QChar)), SQLITE_TRANSIENT);
+            if (rc == SQLITE_OK) rc = sqlite3_step(sm);
+            if (rc == SQLITE_DONE) return boxNotFound(barcode);
+            if (rc != SQLITE_ROW) return sqliteError(h, mainSql);
+            rc = sqlite3_bind_int64(si, 1, sqlite3_column_int64(sm, 0));
+            if (rc == SQLITE_OK) rc = sqlite3_step(si);
+            if (rc != SQLITE_ROW) return sqliteError(h, itemsSql);
+            return boxFrom(SqliteRow{sm, si}, m_db.nowMs());
+        }
+    }
+    const QString sql = QString::fromLatin1(kBoxSelect);
+    Run r(m_db, sql);
+    if (auto st = r.exec(barcode); !st) return st.error();
+    if (!r.next()) return boxNotFound(barcode);
+    return boxFrom(QtRow{r}, m_db.nowMs());
 }
 
 namespace {

@@ -314,6 +314,9 @@ void Run::noteKey(const QString& k) {
 
 Status Run::commit(const QJsonObject& details) {
     if (!m_tx) return makeError(QStringLiteral("db_error"), QStringLiteral("导入未开始。"), QStringLiteral("The import did not start."));
+    if (m_handler) {
+        if (auto st = m_handler->finish(*this); !st) return st;
+    }
     auto seq = Ledger::append(m_db, LedgerEntry{m_opt.actor, QStringLiteral("import"),
                                                 QStringLiteral("import:") + Importer::kindName(m_kind), details, m_now});
     if (!seq) return seq.error();

@@ -25,6 +25,8 @@ public:
     virtual ~Handler() = default;
     virtual Status prepare(Run& run) = 0;  // prepare statements, load small lookup tables
     virtual void row(Run& run) = 0;        // check the current row; insert it while run.writing()
+    // Called once before the ledger entry and the commit (only when every row was fine): bulk work.
+    virtual Status finish(Run&) { return okStatus(); }
 };
 
 // A prepared "find id by key" query with a cache (keys repeat a lot: fonds, categories, locations).
