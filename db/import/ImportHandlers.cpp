@@ -621,25 +621,29 @@ public:
     static QByteArray bigramText(const QByteArray& utf8, bool lower) {
         if (utf8.isEmpty()) return QByteArray();
         static const char hex[] = "0123456789ABCDEF";
-        std::vector<int> starts;
-        starts.reserve(size_t(utf8.size()) + 1);
-        for (int i = 0; i < utf8.size(); ++i)
-            if ((uchar(utf8[i]) & 0xC0) != 0x80) starts.push_back(i);
+        thread_local std::vector<int> starts;
+        starts.clear();
+        const char* in = utf8.constData();
+        const int size = int(utf8.size());
+        for (int i = 0; i < size; ++i)
+            if ((uchar(in[i]) & 0xC0) != 0x80) starts.push_back(i);
         const int len = int(starts.size());
-        starts.push_back(int(utf8.size()));
+        starts.push_back(size);
         const int last = std::min(len, 1000);
-        QByteArray out;
-        out.reserve(last * 13);
+        // Each bigram's bytes appear twice (as first and as second character) → at most 4 hex digits per byte, plus spaces.
+        QByteArray out(4 * size + last, Qt::Uninitialized);
+        char* o = out.data();
         for (int n = 0; n < last; ++n) {
-            if (n) out.append(' ');
-            const int b = starts[size_t(n)], e = starts[size_t(std::min(n + 2, len))];
-            for (int i = b; i < e; ++i) {
-                uchar ch = uchar(utf8[i]);
+            if (n) *o++ = ' ';
+            const int e = starts[size_t(std::min(n + 2, len))];
+            for (int i = starts[size_t(n)]; i < e; ++i) {
+                uchar ch = uchar(in[i]);
                 if (lower && ch >= 'A' && ch <= 'Z') ch = uchar(ch + 32);
-                out.append(hex[ch >> 4]);
-                out.append(hex[ch & 15]);
+                *o++ = hex[ch >> 4];
+                *o++ = hex[ch & 15];
             }
         }
+        out.truncate(o - out.constData());
         return out;
     }
 
