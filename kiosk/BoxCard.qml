@@ -13,6 +13,9 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.line
     border.width: 2
+    // A real implicit width: with 0 (a Rectangle's default) Qt 6.4's ColumnLayout kept the card 0 px wide when it
+    // first became visible, so the frame and the value column (width = card width − label column) vanished.
+    implicitWidth: Math.max(Theme.touch * 6, grid.implicitWidth + Theme.gap * 2)
     implicitHeight: grid.implicitHeight + Theme.gap * 2
 
     function field(key: string): string {

@@ -10,6 +10,9 @@ Item {
     readonly property bool wide: width > height
     readonly property var box: BoxDesk.box
     readonly property string state_: box.state === undefined ? "" : box.state
+    // Explicit column widths: with only ratios, Qt 6.4's GridLayout kept the left column at its tiny implicit
+    // width when the box card first became visible (card drawn 0 px wide, values missing).
+    readonly property real usable: width - Theme.gap * 3
 
     GridLayout {
         anchors.fill: parent
@@ -22,7 +25,7 @@ Item {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.preferredWidth: 3
+            Layout.preferredWidth: screen.wide ? screen.usable * 0.6 : screen.usable
             spacing: Theme.gap
 
             Label {
@@ -52,7 +55,7 @@ Item {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.preferredWidth: 2
+            Layout.preferredWidth: screen.wide ? screen.usable * 0.4 : screen.usable
             spacing: Theme.gap
 
             Label {
