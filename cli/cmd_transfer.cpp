@@ -1,7 +1,8 @@
 // Transfers in (移交/接收, R10):
 //   archivectl transfer open CODE --register FILE --dept DEPT --sender NAME --sender-head NAME --as STAFFCARD
 //   archivectl transfer receive ID FILE --as STAFFCARD
-//   archivectl transfer complete ID --as STAFFCARD [--note TEXT]
+//   archivectl transfer complete ID --location LOC --as STAFFCARD [--fonds F] [--category C] [--retention R] [--note TEXT]
+//     (puts the registered files that arrived into the books on LOC; fonds/category/retention when the codes do not say)
 //   archivectl transfer show ID
 // FILE: CSV with archival_code/档号, title/题名, year/年度, pages/页数, box/盒条码 (UTF-8 or GB18030).
 #include "CliSupport.h"
@@ -93,7 +94,8 @@ static QStringList transferText(const TransferInfo& t) {
 static int runTransfer(Context& ctx, QStringList args) {
     if (!checkOptions(ctx, args)) return ExitBadInput;
     const QString usage = QStringLiteral("transfer open CODE --register FILE --dept DEPT --sender NAME --sender-head NAME --as STAFFCARD | "
-                                         "transfer receive ID FILE --as STAFFCARD | transfer complete ID --as STAFFCARD [--note TEXT] | transfer show ID");
+                                         "transfer receive ID FILE --as STAFFCARD | transfer complete ID --location LOC --as STAFFCARD [--fonds F] [--category C] [--retention R] [--note TEXT] | "
+                                         "transfer show ID");
     const QString sub = args.isEmpty() ? QString() : args.takeFirst();
     if (sub == QLatin1String("open")) {
         auto who = actorOption(ctx, args);
@@ -141,6 +143,11 @@ static int runTransfer(Context& ctx, QStringList args) {
         auto who = actorOption(ctx, args);
         if (!who) return ExitBadInput;
         const QString note = takeOption(args, QStringLiteral("--note"));
+        TransferReceipt receipt;
+        receipt.locationBarcode = takeOption(args, QStringLiteral("--location")).trimmed();
+        receipt.fondsCode = takeOption(args, QStringLiteral("--fonds")).trimmed();
+        receipt.categoryCode = takeOption(args, QStringLiteral("--category")).trimmed();
+        receipt.retention = takeOption(args, QStringLiteral("--retention")).trimmed();
         if (!checkPositional(ctx, args, 1, 1, usage)) return ExitBadInput;
         auto id = idValue(ctx, args[0], QStringLiteral("移交编号"), QStringLiteral("transfer number"));
         if (!id) return ExitBadInput;
@@ -148,7 +155,7 @@ static int runTransfer(Context& ctx, QStringList args) {
         auto db = ctx.openDb(false);
         if (!db) return ExitBadInput;
         Books books(*db);
-        auto t = books.completeTransfer(*id, *who, note.trimmed());
+        auto t = books.completeTransfer(*id, *who, note.trimmed(), receipt);
         if (!t) return reportError(ctx, t.error());
         succeed(ctx, QJsonObject{{QStringLiteral("transfer"), transferJson(t.value())}}, transferText(t.value()));
         return ExitOk;

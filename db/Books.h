@@ -120,8 +120,12 @@ public:
                                 const QString& staffCard);
     Status receiveTransferLines(qint64 transferId, const QList<TransferLine>& received, const QString& staffCard);
     // Differences must be acknowledged (differencesNote non-empty) before the transfer completes (R10).
+    // Accepting it puts every registered file that arrived into the books, in the same transaction: its
+    // box (received line's box barcode) is created on receipt.locationBarcode with a box_moves row
+    // (reason 'transfer'), and the item with the received title/pages. Extra files (received, not on the
+    // register) and missing ones are only recorded as differences.
     Result<TransferInfo> completeTransfer(qint64 transferId, const QString& staffCard,
-                                          const QString& differencesNote = {});
+                                          const QString& differencesNote = {}, const TransferReceipt& receipt = {});
     Result<TransferInfo> transfer(qint64 transferId);
 
     // ---- appraisal and destruction (R11)

@@ -183,6 +183,17 @@ struct TransferInfo {
     int registerLines = 0, receivedLines = 0;
     QList<TransferDifference> differences;
     qint64 createdAt = 0, completedAt = 0;
+    // Filled by completeTransfer: what was put into the books (boxes by barcode, items by count).
+    QStringList boxesCreated;
+    int itemsCreated = 0;
+};
+
+// Where and how the received files go into the books when a transfer is accepted (R10). The archival
+// code names fonds, category and retention when it follows DA/T 22 (0101-WS·2019-D30-BGS-0001); the
+// fields here are used when it does not. retention empty → the category's default.
+struct TransferReceipt {
+    QString locationBarcode;      // the shelf position the received boxes are placed on (required)
+    QString fondsCode, categoryCode, retention;
 };
 
 struct AppraisalInfo {

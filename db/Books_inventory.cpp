@@ -2,8 +2,10 @@
 #include "BooksInternal.h"
 #include "Transaction.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace archive::db {
 
@@ -376,6 +378,223 @@ Result<QList<TransferDifference>> reconcile(Database& db, qint64 transferId, QHa
     }
     return diffs;
 }
+
+// ---- accepting a transfer: the registered files that arrived go into the books (R10)
+
+struct AcceptedFile {
+    QString code, title, box;
+    int year = 0, pages = 0, itemNo = 0;
+    qint64 fondsId = 0, categoryId = 0;
+    QString retention, security;
+};
+
+// DA/T 22 archival codes: 全宗号-门类代码·年度-保管期限-机构（问题）-件号, e.g. 0101-WS·2019-D30-BGS-0001.
+struct CodeParts { QString fonds, category, retention; int itemNo = 0; };
+CodeParts splitArchivalCode(const QString& code) {
+    CodeParts p;
+    const QStringList seg = code.split(QLatin1Char('-'));
+    if (seg.size() < 2) return p;
+    p.fonds = seg[0].trimmed();
+    const QString catYear = seg[1];
+    const int dot = catYear.indexOf(QRegularExpression(QStringLiteral("[·.]")));
+    p.category = (dot > 0 ? catYear.left(dot) : catYear).trimmed();
+    if (seg.size() > 2) {
+        QString r;
+        if (parseRetention(seg[2], &r)) p.retention = r;
+    }
+    bool ok = false;
+    const int n = seg.last().toInt(&ok);
+    if (ok && n > 0 && seg.size() > 2) p.itemNo = n;
+    return p;
+}
+
+int retentionRank(const QString& r) {
+    if (r == QLatin1String("permanent")) return 3;
+    if (r == QLatin1String("30y")) return 2;
+    return 1;
+}
+
+struct Problems {
+    QStringList zh, en;
+    void add(const QString& z, const QString& e) { zh << z; en << e; }
+    bool empty() const { return zh.isEmpty(); }
+};
+
+Status acceptReceived(Database& db, qint64 transferId, const QString& transferCode, const TransferReceipt& rc,
+                      const QString& actor, qint64 now, QStringList* boxesOut, int* itemsOut) {
+    struct Line { QString title, box; int year = 0, pages = 0; };
+    QHash<QString, Line> reg, rec;
+    QStringList order;
+    {
+        Run r(db, QStringLiteral("SELECT side, archival_code, title, year, pages, box_barcode FROM transfer_lines"
+                                 " WHERE transfer_id = ? ORDER BY line_no"));
+        if (auto st = r.exec(transferId); !st) return st;
+        while (r.next()) {
+            const bool isReg = r.s(0) == QLatin1String("register");
+            auto& m = isReg ? reg : rec;
+            const QString code = r.s(1);
+            if (m.contains(code)) continue;  // a repeated line: the first one counts
+            if (isReg) order << code;
+            m.insert(code, Line{r.s(2), r.s(5), r.n(3), r.n(4)});
+        }
+    }
+    QList<AcceptedFile> files;
+    for (const QString& code : order) {
+        if (!rec.contains(code)) continue;  // registered, not received: a recorded difference only
+        const Line& a = reg[code];
+        const Line& b = rec[code];
+        AcceptedFile f;
+        f.code = code;
+        f.title = b.title.isEmpty() ? a.title : b.title;  // what arrived counts (页数以实物为准)
+        f.pages = b.pages > 0 ? b.pages : a.pages;
+        f.year = b.year > 0 ? b.year : a.year;
+        f.box = b.box.isEmpty() ? a.box : b.box;
+        files << f;
+    }
+    if (files.isEmpty()) return okStatus();
+
+    Problems pr;
+    const QString locCode = cleanCode(rc.locationBarcode);
+    if (locCode.isEmpty())
+        return err("R10", QStringLiteral("接收移交 %1 需要指定上架位置（架位条码），收到的 %2 件档案将放在那里入账。")
+                              .arg(transferCode).arg(files.size()),
+                   QStringLiteral("To accept transfer %1, give the shelf location (its barcode) where the %2 received file(s) go "
+                                  "into the books.").arg(transferCode).arg(files.size()));
+    auto loc = loadLocation(db, locCode);
+    if (!loc) return loc.error();
+
+    // Fonds and categories: by the code's own parts, else the receipt's defaults.
+    auto idOf = [&](const QString& table, const QString& key) -> Result<qint64> {
+        if (key.isEmpty()) return qint64(0);
+        auto v = scalar(db, QStringLiteral("SELECT id FROM %1 WHERE code = ? OR name = ?").arg(table), key, key);
+        if (!v) return v.error();
+        return v->isNull() ? qint64(0) : v->toLongLong();
+    };
+    auto defFonds = idOf(QStringLiteral("fonds"), rc.fondsCode.trimmed());
+    if (!defFonds) return defFonds.error();
+    auto defCat = idOf(QStringLiteral("categories"), rc.categoryCode.trimmed());
+    if (!defCat) return defCat.error();
+    if (!rc.fondsCode.trimmed().isEmpty() && *defFonds == 0)
+        pr.add(QStringLiteral("找不到全宗 %1").arg(rc.fondsCode.trimmed()), QStringLiteral("no fonds %1").arg(rc.fondsCode.trimmed()));
+    if (!rc.categoryCode.trimmed().isEmpty() && *defCat == 0)
+        pr.add(QStringLiteral("找不到门类 %1").arg(rc.categoryCode.trimmed()), QStringLiteral("no category %1").arg(rc.categoryCode.trimmed()));
+    QString defRetention;
+    if (!rc.retention.trimmed().isEmpty() && !parseRetention(rc.retention, &defRetention))
+        pr.add(QStringLiteral("保管期限“%1”无法识别").arg(rc.retention), QStringLiteral("unknown retention \"%1\"").arg(rc.retention));
+    QHash<qint64, std::pair<QString, QString>> catDefaults;  // category id → (retention, security) defaults
+    const int maxYear = QDate::currentDate().year() + 1;
+    QHash<QString, QList<int>> byBox;  // box barcode → indexes into files, in register order
+    QStringList boxOrder;
+    for (int i = 0; i < files.size(); ++i) {
+        AcceptedFile& f = files[i];
+        const CodeParts parts = splitArchivalCode(f.code);
+        auto fid = idOf(QStringLiteral("fonds"), parts.fonds);
+        if (!fid) return fid.error();
+        auto cid = idOf(QStringLiteral("categories"), parts.category);
+        if (!cid) return cid.error();
+        f.fondsId = *fid ? *fid : *defFonds;
+        f.categoryId = *cid ? *cid : *defCat;
+        f.itemNo = parts.itemNo;
+        if (f.fondsId == 0)
+            pr.add(QStringLiteral("%1：档号里没有已登记的全宗号，请指定全宗").arg(f.code),
+                   QStringLiteral("%1: the code names no registered fonds; give the fonds").arg(f.code));
+        if (f.categoryId == 0)
+            pr.add(QStringLiteral("%1：档号里没有已登记的门类代码，请指定门类").arg(f.code),
+                   QStringLiteral("%1: the code names no registered category; give the category").arg(f.code));
+        if (f.categoryId && !catDefaults.contains(f.categoryId)) {
+            Run c(db, QStringLiteral("SELECT retention_default, security_default FROM categories WHERE id = ?"));
+            if (auto st = c.exec(f.categoryId); !st) return st;
+            if (c.next()) catDefaults.insert(f.categoryId, {c.s(0), c.s(1)});
+        }
+        f.retention = !parts.retention.isEmpty() ? parts.retention
+                      : !defRetention.isEmpty()  ? defRetention
+                                                 : catDefaults.value(f.categoryId).first;
+        if (f.retention.isEmpty()) f.retention = QStringLiteral("30y");
+        f.security = catDefaults.value(f.categoryId).second;
+        if (f.security.isEmpty()) f.security = QStringLiteral("internal");
+        if (f.year < 1000 || f.year > maxYear)
+            pr.add(QStringLiteral("%1：年度 %2 不合理").arg(f.code).arg(f.year),
+                   QStringLiteral("%1: year %2 is not plausible").arg(f.code).arg(f.year));
+        if (f.box.isEmpty()) {
+            pr.add(QStringLiteral("%1：没有盒条码，请在接收清单中填写它装在哪个档案盒").arg(f.code),
+                   QStringLiteral("%1: no box barcode; say in the received list which box it is in").arg(f.code));
+        } else {
+            if (!byBox.contains(f.box)) boxOrder << f.box;
+            byBox[f.box] << i;
+        }
+        auto ex = scalar(db, QStringLiteral("SELECT count(*) FROM items WHERE archival_code = ?"), f.code);
+        if (!ex) return ex.error();
+        if (ex->toInt() > 0)
+            pr.add(QStringLiteral("%1：档号已在档案室账上").arg(f.code), QStringLiteral("%1: this archival code is already in the books").arg(f.code));
+    }
+    for (const QString& bc : boxOrder) {
+        auto ex = scalar(db, QStringLiteral("SELECT count(*) FROM boxes WHERE barcode = ?"), bc);
+        if (!ex) return ex.error();
+        if (ex->toInt() > 0)
+            pr.add(QStringLiteral("档案盒 %1 已在账上，移交的档案须装在新的档案盒里").arg(bc),
+                   QStringLiteral("box %1 is already in the books; transferred files come in new boxes").arg(bc));
+        const AcceptedFile& first = files[byBox[bc].first()];
+        for (int i : byBox[bc])
+            if (files[i].fondsId != first.fondsId || files[i].categoryId != first.categoryId)
+                pr.add(QStringLiteral("档案盒 %1 里的 %2 与 %3 不属于同一全宗和门类").arg(bc, files[i].code, first.code),
+                       QStringLiteral("box %1 holds %2 and %3 of different fonds or categories").arg(bc, files[i].code, first.code));
+    }
+    if (loc->capacity > 0) {
+        auto used = scalar(db, QStringLiteral("SELECT count(*) FROM boxes WHERE location_id = ? AND state NOT IN ('destroyed','transferred_out')"),
+                           loc->id);
+        if (!used) return used.error();
+        if (used->toInt() + boxOrder.size() > loc->capacity)
+            pr.add(QStringLiteral("位置 %1 只剩 %2 个空位，放不下 %3 个档案盒，请另选位置")
+                       .arg(loc->barcode).arg(std::max(0, loc->capacity - used->toInt())).arg(boxOrder.size()),
+                   QStringLiteral("location %1 has room for %2 more box(es), not %3; choose another location")
+                       .arg(loc->barcode).arg(std::max(0, loc->capacity - used->toInt())).arg(boxOrder.size()));
+    }
+    if (!pr.empty()) {
+        Error e = err("R10", QStringLiteral("移交 %1 的档案不能入账，未做任何改动：%2。").arg(transferCode, pr.zh.mid(0, 5).join(QStringLiteral("；"))),
+                      QStringLiteral("The files of transfer %1 cannot go into the books; nothing was changed: %2.")
+                          .arg(transferCode, pr.en.mid(0, 5).join(QStringLiteral("; "))));
+        e.detail = pr.en.join(QLatin1Char('\n'));
+        return e;
+    }
+
+    for (const QString& bc : boxOrder) {
+        const QList<int>& idx = byBox[bc];
+        const AcceptedFile& first = files[idx.first()];
+        int year = first.year, firstNo = 0, lastNo = 0;
+        QString retention = first.retention;
+        for (int i : idx) {
+            const AcceptedFile& f = files[i];
+            year = std::min(year, f.year);
+            if (retentionRank(f.retention) > retentionRank(retention)) retention = f.retention;
+            if (f.itemNo > 0) {
+                firstNo = firstNo ? std::min(firstNo, f.itemNo) : f.itemNo;
+                lastNo = std::max(lastNo, f.itemNo);
+            }
+        }
+        Run ins(db, QStringLiteral("INSERT INTO boxes(barcode, fonds_id, year, retention, box_no, first_item_no, last_item_no, org_unit,"
+                                   " title, category_id, location_id, state, created_at, updated_at)"
+                                   " VALUES(?,?,?,?,'',?,?,'',?,?,?,'in_place',?,?)"));
+        if (auto st = ins.exec(bc, first.fondsId, year, retention, firstNo ? QVariant(firstNo) : QVariant(),
+                               lastNo ? QVariant(lastNo) : QVariant(), first.title.left(500), first.categoryId, loc->id, now, now);
+            !st)
+            return st;
+        const qint64 boxId = ins.lastId();
+        Run mv(db, QStringLiteral("INSERT INTO box_moves(box_id, to_location_id, at, actor, reason) VALUES(?,?,?,?,'transfer')"));
+        if (auto st = mv.exec(boxId, loc->id, now, actor); !st) return st;
+        for (int i : idx) {
+            const AcceptedFile& f = files[i];
+            Run it(db, QStringLiteral("INSERT INTO items(archival_code, title, year, retention, security, pages, box_id, item_no, state, created_at)"
+                                      " VALUES(?,?,?,?,?,?,?,?,'in_place',?)"));
+            if (auto st = it.exec(f.code, f.title.isEmpty() ? f.code : f.title, f.year, f.retention, f.security, f.pages, boxId,
+                                  f.itemNo ? QVariant(f.itemNo) : QVariant(), now);
+                !st)
+                return st;
+        }
+        if (boxesOut) *boxesOut << bc;
+        if (itemsOut) *itemsOut += int(idx.size());
+    }
+    return okStatus();
+}
 }  // namespace
 
 Result<TransferInfo> Books::transfer(qint64 transferId) {
@@ -405,7 +624,8 @@ Result<TransferInfo> Books::transfer(qint64 transferId) {
     return t;
 }
 
-Result<TransferInfo> Books::completeTransfer(qint64 transferId, const QString& staffCard, const QString& differencesNote) {
+Result<TransferInfo> Books::completeTransfer(qint64 transferId, const QString& staffCard, const QString& differencesNote,
+                                             const TransferReceipt& receipt) {
     if (auto e = checkText(differencesNote, 2000, QStringLiteral("差异说明"), QStringLiteral("The note on differences"), false)) return *e;
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
@@ -439,6 +659,10 @@ Result<TransferInfo> Books::completeTransfer(qint64 transferId, const QString& s
         return e;
     }
     const qint64 now = m_db.nowMs();
+    QStringList boxesCreated;
+    int itemsCreated = 0;
+    if (auto st = acceptReceived(m_db, transferId, t->code, receipt, staff->info.card, now, &boxesCreated, &itemsCreated); !st)
+        return st.error();
     for (auto it = status.constBegin(); it != status.constEnd(); ++it) {
         Run u(m_db, QStringLiteral("UPDATE transfer_lines SET status = ? WHERE id = ?"));
         if (auto st = u.exec(it.value(), it.key()); !st) return st.error();
@@ -455,11 +679,15 @@ Result<TransferInfo> Books::completeTransfer(qint64 transferId, const QString& s
     QJsonArray dj;
     for (const auto& d : diffs.value()) dj.append(d.archivalCode + QLatin1Char(':') + d.kind);
     if (auto r = ledger(m_db, staff->info.card, "transfer.complete", QStringLiteral("transfer:") + t->code,
-                        {{QStringLiteral("differences"), dj}, {QStringLiteral("note"), differencesNote.trimmed()}});
+                        {{QStringLiteral("differences"), dj}, {QStringLiteral("note"), differencesNote.trimmed()},
+                         {QStringLiteral("location"), boxesCreated.isEmpty() ? QString() : cleanCode(receipt.locationBarcode)},
+                         {QStringLiteral("boxes"), toJson(boxesCreated)}, {QStringLiteral("items"), itemsCreated}});
         !r)
         return r.error();
     auto out = transfer(transferId);
     if (!out) return out.error();
+    out->boxesCreated = boxesCreated;
+    out->itemsCreated = itemsCreated;
     if (auto st = tx.commit(); !st) return st.error();
     return out;
 }

@@ -172,8 +172,8 @@ TEST_F(BooksFixture, R10_TransferCompletesOnlyWhenReconciled) {
                                   QStringLiteral("财务科长"), reg, QStringLiteral("A1"));
     ASSERT_TRUE(id.ok()) << id.errorMessage().toStdString();
     EXPECT_REFUSED(books->completeTransfer(*id, QStringLiteral("A1")), "R10");  // nothing received yet
-    ASSERT_OK(books->receiveTransferLines(*id, {{QStringLiteral("T-0001"), QStringLiteral("移交文件一"), 2024, 10, {}},
-                                                {QStringLiteral("T-0002"), QStringLiteral("移交文件二"), 2024, 11, {}},
+    ASSERT_OK(books->receiveTransferLines(*id, {{QStringLiteral("T-0001"), QStringLiteral("移交文件一"), 2024, 10, QStringLiteral("TB0001")},
+                                                {QStringLiteral("T-0002"), QStringLiteral("移交文件二"), 2024, 11, QStringLiteral("TB0001")},
                                                 {QStringLiteral("T-0009"), QStringLiteral("多出的文件"), 2024, 3, {}}},
                                           QStringLiteral("A1")));
     auto refused = books->completeTransfer(*id, QStringLiteral("A1"));
@@ -181,7 +181,8 @@ TEST_F(BooksFixture, R10_TransferCompletesOnlyWhenReconciled) {
     EXPECT_EQ(refused.error().code, QStringLiteral("R10"));
     EXPECT_TRUE(refused.error().detail.contains(QStringLiteral("T-0003 missing")));
     EXPECT_EQ(books->transfer(*id)->state, QStringLiteral("open"));
-    auto done = books->completeTransfer(*id, QStringLiteral("A1"), QStringLiteral("T-0003 待补交；T-0009 退回；T-0002 页数以实物为准"));
+    auto done = books->completeTransfer(*id, QStringLiteral("A1"), QStringLiteral("T-0003 待补交；T-0009 退回；T-0002 页数以实物为准"),
+                                        {QStringLiteral("S1-02"), QStringLiteral("J001"), QStringLiteral("WS"), {}});  // TransferTest.cpp: what goes in
     ASSERT_TRUE(done.ok()) << done.errorMessage().toStdString();
     EXPECT_EQ(done->state, QStringLiteral("complete"));
     ASSERT_EQ(done->differences.size(), 3);
