@@ -1,7 +1,8 @@
 // Setup and import of the catalogue: fonds, categories, rooms, departments, locations, boxes, items, people.
-// Imports are all-or-nothing: every row is checked first; any problem → nothing changes, all problems listed.
+// Imports are all-or-nothing (db/import/Importer): any problem → nothing changes, every problem listed.
 #include "BooksInternal.h"
 #include "Transaction.h"
+#include "import/Importer.h"
 
 namespace archive::db {
 
@@ -21,32 +22,6 @@ Error importRefused(const QList<RowProblem>& problems, const QString& whatZh, co
                        QStringLiteral("%1 not imported: %2 problem(s) found, nothing was changed. %3").arg(whatEn).arg(problems.size())
                            .arg(en.join(QStringLiteral("; "))));
     return e;
-}
-
-void problem(QList<RowProblem>& out, int idx, const char* col, const QString& zh, const QString& en) {
-    out << RowProblem{idx, QString::fromLatin1(col), zh, en};
-}
-
-// Checks a required/optional text field; records a problem and returns false when bad.
-bool textOk(QList<RowProblem>& out, int idx, const char* col, const QString& v, int max, bool required) {
-    if (required && v.trimmed().isEmpty()) {
-        problem(out, idx, col, QStringLiteral("不能为空"), QStringLiteral("is empty"));
-        return false;
-    }
-    if (v.size() > max) {
-        problem(out, idx, col, QStringLiteral("太长（%1 个字符，最多 %2）").arg(v.size()).arg(max),
-                QStringLiteral("too long (%1 characters, at most %2)").arg(v.size()).arg(max));
-        return false;
-    }
-    return true;
-}
-
-Result<QHash<QString, qint64>> codeMap(Database& db, const QString& sql) {
-    QHash<QString, qint64> m;
-    Run r(db, sql);
-    if (auto st = r.exec(); !st) return st.error();
-    while (r.next()) m.insert(r.s(0), r.ll(1));
-    return m;
 }
 
 Result<qint64> insertSimple(Database& db, const QString& sql, const QVariantList& v, const QString& actor, const char* action,
@@ -144,237 +119,73 @@ Result<qint64> Books::addDepartment(const NewDepartment& d, const QString& actor
     return id;
 }
 
-Result<int> Books::importLocations(const QList<NewLocation>& rows, const QString& actor, QList<RowProblem>* problemsOut) {
-    Transaction tx(m_db);
-    if (!tx.begun()) return tx.begun().error();
-    auto rooms = codeMap(m_db, QStringLiteral("SELECT code, id FROM rooms UNION ALL SELECT name, id FROM rooms"));
-    if (!rooms) return rooms.error();
+// ---- imports: one path. The rows go through db/import's Importer (the one archivectl and the kiosk use for
+// CSV files): the same checks, one transaction, one ledger entry "import" (subject import:<kind>).
+
+namespace {
+
+QString num(int v) { return v ? QString::number(v) : QString(); }  // 0 = not given
+
+Result<int> importVia(Database& db, ImportKind kind, const QStringList& header, const QList<QStringList>& rows,
+                      const QString& actor, QList<RowProblem>* problemsOut, const QString& whatZh, const QString& whatEn) {
+    if (problemsOut) problemsOut->clear();
+    if (rows.isEmpty()) return 0;
+    ImportOptions opt;
+    opt.actor = actor;
+    opt.maxProblems = 10000;
+    auto rep = Importer::importRows(db, kind, header, rows, opt);
+    if (!rep) return rep.error();
     QList<RowProblem> problems;
-    QSet<QString> seen;
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewLocation& l = rows[i];
-        if (textOk(problems, i, "barcode", l.barcode, 64, true)) {
-            const QString bc = l.barcode.trimmed();
-            if (seen.contains(bc)) problem(problems, i, "barcode", QStringLiteral("条码 %1 重复").arg(bc), QStringLiteral("barcode %1 repeated").arg(bc));
-            seen.insert(bc);
-            auto ex = scalar(m_db, QStringLiteral("SELECT count(*) FROM locations WHERE barcode = ?"), bc);
-            if (!ex) return ex.error();
-            if (ex->toInt() > 0) problem(problems, i, "barcode", QStringLiteral("条码 %1 已存在").arg(bc), QStringLiteral("barcode %1 already exists").arg(bc));
-        }
-        if (textOk(problems, i, "room", l.roomCode, 100, true) && !rooms->contains(l.roomCode.trimmed()))
-            problem(problems, i, "room", QStringLiteral("找不到库房 %1").arg(l.roomCode), QStringLiteral("no room %1").arg(l.roomCode));
-        textOk(problems, i, "cabinet", l.cabinet, 32, false);
-        textOk(problems, i, "shelf", l.shelf, 32, false);
-        textOk(problems, i, "position", l.position, 32, false);
-        if (l.capacity < 0 || l.capacity > 100000)
-            problem(problems, i, "capacity", QStringLiteral("容量超出范围"), QStringLiteral("capacity out of range"));
-    }
+    for (const csv::Problem& p : rep->problems)  // line 1 = the header, line 2 = rows[0]
+        problems << RowProblem{std::max(p.line - 2, -1), p.column, p.messageZh, p.messageEn};
     if (problemsOut) *problemsOut = problems;
-    if (!problems.isEmpty()) return importRefused(problems, QStringLiteral("位置"), QStringLiteral("Locations"));
-    for (const NewLocation& l : rows) {
-        Run ins(m_db, QStringLiteral("INSERT INTO locations(barcode, room_id, cabinet, shelf, position, capacity) VALUES(?,?,?,?,?,?)"));
-        if (auto st = ins.exec(l.barcode.trimmed(), rooms->value(l.roomCode.trimmed()), l.cabinet.trimmed(), l.shelf.trimmed(),
-                               l.position.trimmed(), l.capacity);
-            !st)
-            return st.error();
-    }
-    if (auto r = ledger(m_db, actor, "import.locations", QStringLiteral("locations"), {{QStringLiteral("count"), int(rows.size())}}); !r)
-        return r.error();
-    if (auto st = tx.commit(); !st) return st.error();
-    return int(rows.size());
+    if (!rep->ok()) return importRefused(problems, whatZh, whatEn);
+    return rep->imported;
+}
+
+}  // namespace
+
+Result<int> Books::importLocations(const QList<NewLocation>& rows, const QString& actor, QList<RowProblem>* problemsOut) {
+    QList<QStringList> cells;
+    for (const NewLocation& l : rows)
+        cells << QStringList{l.barcode, l.roomCode, l.cabinet, l.shelf, l.position, QString::number(l.capacity)};
+    return importVia(m_db, ImportKind::Locations,
+                     {QStringLiteral("barcode"), QStringLiteral("room"), QStringLiteral("cabinet"), QStringLiteral("shelf"),
+                      QStringLiteral("position"), QStringLiteral("capacity")},
+                     cells, actor, problemsOut, QStringLiteral("位置"), QStringLiteral("Locations"));
 }
 
 Result<int> Books::importBoxes(const QList<NewBox>& rows, const QString& actor, QList<RowProblem>* problemsOut) {
-    Transaction tx(m_db);
-    if (!tx.begun()) return tx.begun().error();
-    auto fonds = codeMap(m_db, QStringLiteral("SELECT code, id FROM fonds UNION ALL SELECT name, id FROM fonds"));
-    if (!fonds) return fonds.error();
-    auto cats = codeMap(m_db, QStringLiteral("SELECT code, id FROM categories UNION ALL SELECT name, id FROM categories"));
-    if (!cats) return cats.error();
-    QList<RowProblem> problems;
-    QSet<QString> seen;
-    struct Ready { QString retention; qint64 locationId = 0; };
-    QList<Ready> ready(rows.size());
-    const int nowYear = QDate::currentDate().year() + 1;
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewBox& b = rows[i];
-        if (textOk(problems, i, "barcode", b.barcode, 64, true)) {
-            const QString bc = b.barcode.trimmed();
-            if (seen.contains(bc)) problem(problems, i, "barcode", QStringLiteral("条码 %1 重复").arg(bc), QStringLiteral("barcode %1 repeated").arg(bc));
-            seen.insert(bc);
-            auto ex = scalar(m_db, QStringLiteral("SELECT count(*) FROM boxes WHERE barcode = ?"), bc);
-            if (!ex) return ex.error();
-            if (ex->toInt() > 0) problem(problems, i, "barcode", QStringLiteral("条码 %1 已存在").arg(bc), QStringLiteral("barcode %1 already exists").arg(bc));
-        }
-        if (textOk(problems, i, "fonds", b.fondsCode, 200, true) && !fonds->contains(b.fondsCode.trimmed()))
-            problem(problems, i, "fonds", QStringLiteral("找不到全宗 %1").arg(b.fondsCode), QStringLiteral("no fonds %1").arg(b.fondsCode));
-        if (b.year < 1900 || b.year > nowYear)
-            problem(problems, i, "year", QStringLiteral("年度 %1 不合理").arg(b.year), QStringLiteral("year %1 is not plausible").arg(b.year));
-        if (!parseRetention(b.retention, &ready[i].retention))
-            problem(problems, i, "retention", QStringLiteral("保管期限“%1”无法识别（永久/定期30年/定期10年）").arg(b.retention),
-                    QStringLiteral("unknown retention \"%1\" (permanent/30y/10y)").arg(b.retention));
-        textOk(problems, i, "box_no", b.boxNo, 32, false);
-        textOk(problems, i, "org_unit", b.orgUnit, 200, false);
-        textOk(problems, i, "title", b.title, 500, false);
-        if (b.firstItemNo < 0 || b.lastItemNo < b.firstItemNo)
-            problem(problems, i, "last_item_no", QStringLiteral("起止件号不合理"), QStringLiteral("first/last item numbers do not fit"));
-        if (textOk(problems, i, "category", b.categoryCode, 100, true) && !cats->contains(b.categoryCode.trimmed()))
-            problem(problems, i, "category", QStringLiteral("找不到门类 %1").arg(b.categoryCode), QStringLiteral("no category %1").arg(b.categoryCode));
-        if (!b.locationBarcode.trimmed().isEmpty() && textOk(problems, i, "location", b.locationBarcode, 64, false)) {
-            auto loc = scalar(m_db, QStringLiteral("SELECT id FROM locations WHERE barcode = ?"), b.locationBarcode.trimmed());
-            if (!loc) return loc.error();
-            if (loc->isNull())
-                problem(problems, i, "location", QStringLiteral("找不到位置 %1").arg(b.locationBarcode), QStringLiteral("no location %1").arg(b.locationBarcode));
-            else ready[i].locationId = loc->toLongLong();
-        }
-    }
-    if (problemsOut) *problemsOut = problems;
-    if (!problems.isEmpty()) return importRefused(problems, QStringLiteral("档案盒"), QStringLiteral("Boxes"));
-    const qint64 now = m_db.nowMs();
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewBox& b = rows[i];
-        Run ins(m_db, QStringLiteral("INSERT INTO boxes(barcode, fonds_id, year, retention, box_no, first_item_no, last_item_no, org_unit,"
-                                     " title, category_id, location_id, state, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,'in_place',?,?)"));
-        if (auto st = ins.exec(b.barcode.trimmed(), fonds->value(b.fondsCode.trimmed()), b.year, ready[i].retention, b.boxNo.trimmed(),
-                               b.firstItemNo, b.lastItemNo, b.orgUnit.trimmed(), b.title.trimmed(), cats->value(b.categoryCode.trimmed()),
-                               ready[i].locationId ? QVariant(ready[i].locationId) : QVariant(), now, now);
-            !st)
-            return st.error();
-        if (ready[i].locationId) {
-            Run mv(m_db, QStringLiteral("INSERT INTO box_moves(box_id, to_location_id, at, actor, reason) VALUES(?,?,?,?,'import')"));
-            if (auto st = mv.exec(ins.lastId(), ready[i].locationId, now, actor); !st) return st.error();
-        }
-    }
-    QJsonObject d{{QStringLiteral("count"), int(rows.size())}};
-    if (!rows.isEmpty()) {
-        d.insert(QStringLiteral("first"), rows.first().barcode.trimmed());
-        d.insert(QStringLiteral("last"), rows.last().barcode.trimmed());
-    }
-    if (auto r = ledger(m_db, actor, "import.boxes", QStringLiteral("boxes"), d); !r) return r.error();
-    if (auto st = tx.commit(); !st) return st.error();
-    return int(rows.size());
+    QList<QStringList> cells;
+    for (const NewBox& b : rows)
+        cells << QStringList{b.barcode, b.fondsCode, QString::number(b.year), b.retention, b.boxNo, b.categoryCode, b.title,
+                             b.locationBarcode, b.orgUnit, num(b.firstItemNo), num(b.lastItemNo)};
+    return importVia(m_db, ImportKind::Boxes,
+                     {QStringLiteral("barcode"), QStringLiteral("fonds"), QStringLiteral("year"), QStringLiteral("retention"),
+                      QStringLiteral("box_no"), QStringLiteral("category"), QStringLiteral("title"), QStringLiteral("location"),
+                      QStringLiteral("org_unit"), QStringLiteral("first_item_no"), QStringLiteral("last_item_no")},
+                     cells, actor, problemsOut, QStringLiteral("档案盒"), QStringLiteral("Boxes"));
 }
 
 Result<int> Books::importItems(const QList<NewItem>& rows, const QString& actor, QList<RowProblem>* problemsOut) {
-    Transaction tx(m_db);
-    if (!tx.begun()) return tx.begun().error();
-    QList<RowProblem> problems;
-    QSet<QString> seen;
-    struct Ready { QString retention, security; qint64 boxId = 0; };
-    QList<Ready> ready(rows.size());
-    const int nowYear = QDate::currentDate().year() + 1;
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewItem& it = rows[i];
-        if (textOk(problems, i, "archival_code", it.archivalCode, 128, true)) {
-            const QString c = it.archivalCode.trimmed();
-            if (seen.contains(c)) problem(problems, i, "archival_code", QStringLiteral("档号 %1 重复").arg(c), QStringLiteral("code %1 repeated").arg(c));
-            seen.insert(c);
-            auto ex = scalar(m_db, QStringLiteral("SELECT count(*) FROM items WHERE archival_code = ?"), c);
-            if (!ex) return ex.error();
-            if (ex->toInt() > 0) problem(problems, i, "archival_code", QStringLiteral("档号 %1 已存在").arg(c), QStringLiteral("code %1 already exists").arg(c));
-        }
-        textOk(problems, i, "title", it.title, 1000, true);
-        if (it.year < 1900 || it.year > nowYear)
-            problem(problems, i, "year", QStringLiteral("年度 %1 不合理").arg(it.year), QStringLiteral("year %1 is not plausible").arg(it.year));
-        if (!parseRetention(it.retention, &ready[i].retention))
-            problem(problems, i, "retention", QStringLiteral("保管期限“%1”无法识别（永久/定期30年/定期10年）").arg(it.retention),
-                    QStringLiteral("unknown retention \"%1\" (permanent/30y/10y)").arg(it.retention));
-        if (it.pages < 0 || it.pages > 1000000)
-            problem(problems, i, "pages", QStringLiteral("页数超出范围"), QStringLiteral("pages out of range"));
-        QString catDefault;
-        if (textOk(problems, i, "box", it.boxBarcode, 64, true)) {
-            Run r(m_db, QStringLiteral("SELECT b.id, c.security_default FROM boxes b JOIN categories c ON c.id = b.category_id WHERE b.barcode = ?"));
-            if (auto st = r.exec(it.boxBarcode.trimmed()); !st) return st.error();
-            if (r.next()) {
-                ready[i].boxId = r.ll(0);
-                catDefault = r.s(1);
-            } else {
-                problem(problems, i, "box", QStringLiteral("找不到档案盒 %1").arg(it.boxBarcode), QStringLiteral("no box %1").arg(it.boxBarcode));
-            }
-        }
-        if (it.security.trimmed().isEmpty()) ready[i].security = catDefault.isEmpty() ? QStringLiteral("internal") : catDefault;
-        else if (!parseSecurity(it.security, &ready[i].security))
-            problem(problems, i, "security", QStringLiteral("密级“%1”无法识别（公开/内部/秘密/机密）").arg(it.security),
-                    QStringLiteral("unknown security level \"%1\" (public/internal/secret/confidential)").arg(it.security));
-    }
-    if (problemsOut) *problemsOut = problems;
-    if (!problems.isEmpty()) return importRefused(problems, QStringLiteral("档案"), QStringLiteral("Files"));
-    const qint64 now = m_db.nowMs();
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewItem& it = rows[i];
-        Run ins(m_db, QStringLiteral("INSERT INTO items(archival_code, title, year, retention, security, pages, box_id, item_no, state, created_at)"
-                                     " VALUES(?,?,?,?,?,?,?,?,'in_place',?)"));
-        if (auto st = ins.exec(it.archivalCode.trimmed(), it.title.trimmed(), it.year, ready[i].retention, ready[i].security, it.pages,
-                               ready[i].boxId, it.itemNo ? QVariant(it.itemNo) : QVariant(), now);
-            !st)
-            return st.error();
-    }
-    QJsonObject d{{QStringLiteral("count"), int(rows.size())}};
-    if (!rows.isEmpty()) {
-        d.insert(QStringLiteral("first"), rows.first().archivalCode.trimmed());
-        d.insert(QStringLiteral("last"), rows.last().archivalCode.trimmed());
-    }
-    if (auto r = ledger(m_db, actor, "import.items", QStringLiteral("items"), d); !r) return r.error();
-    if (auto st = tx.commit(); !st) return st.error();
-    return int(rows.size());
+    QList<QStringList> cells;
+    for (const NewItem& it : rows)
+        cells << QStringList{it.archivalCode, it.title, QString::number(it.year), it.retention, it.security,
+                             QString::number(it.pages), it.boxBarcode, num(it.itemNo)};
+    return importVia(m_db, ImportKind::Items,
+                     {QStringLiteral("archival_code"), QStringLiteral("title"), QStringLiteral("year"), QStringLiteral("retention"),
+                      QStringLiteral("security"), QStringLiteral("pages"), QStringLiteral("box"), QStringLiteral("item_no")},
+                     cells, actor, problemsOut, QStringLiteral("档案"), QStringLiteral("Files"));
 }
 
 Result<int> Books::importPeople(const QList<NewPerson>& rows, const QString& actor, QList<RowProblem>* problemsOut) {
-    Transaction tx(m_db);
-    if (!tx.begun()) return tx.begun().error();
-    auto depts = codeMap(m_db, QStringLiteral("SELECT code, id FROM departments UNION ALL SELECT name, id FROM departments"));
-    if (!depts) return depts.error();
-    QList<RowProblem> problems;
-    QSet<QString> seen;
-    struct Ready { QString kind, roles; qint64 deptId = 0; };
-    QList<Ready> ready(rows.size());
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewPerson& p = rows[i];
-        if (textOk(problems, i, "card", p.card, 64, true)) {
-            const QString c = p.card.trimmed();
-            if (seen.contains(c)) problem(problems, i, "card", QStringLiteral("卡号 %1 重复").arg(c), QStringLiteral("card %1 repeated").arg(c));
-            seen.insert(c);
-            auto ex = scalar(m_db, QStringLiteral("SELECT count(*) FROM people WHERE card = ?"), c);
-            if (!ex) return ex.error();
-            if (ex->toInt() > 0) problem(problems, i, "card", QStringLiteral("卡号 %1 已存在").arg(c), QStringLiteral("card %1 already exists").arg(c));
-        }
-        textOk(problems, i, "name", p.name, 100, true);
-        textOk(problems, i, "phone", p.phone, 40, false);
-        textOk(problems, i, "unit", p.unit, 200, false);
-        if (!parseKind(p.kind, &ready[i].kind))
-            problem(problems, i, "kind", QStringLiteral("类别“%1”无法识别（内部/外部）").arg(p.kind),
-                    QStringLiteral("unknown kind \"%1\" (internal/external)").arg(p.kind));
-        QStringList roles;
-        for (const QString& r : p.roles) {
-            if (r.trimmed().isEmpty()) continue;
-            QString code;
-            if (!parseRole(r, &code))
-                problem(problems, i, "roles", QStringLiteral("角色“%1”无法识别").arg(r), QStringLiteral("unknown role \"%1\"").arg(r));
-            else if (!roles.contains(code)) roles << code;
-        }
-        if (roles.isEmpty()) roles << QStringLiteral("borrower");
-        ready[i].roles = roles.join(QLatin1Char(','));
-        if (!p.departmentCode.trimmed().isEmpty()) {
-            if (!depts->contains(p.departmentCode.trimmed()))
-                problem(problems, i, "department", QStringLiteral("找不到部门 %1").arg(p.departmentCode), QStringLiteral("no department %1").arg(p.departmentCode));
-            else ready[i].deptId = depts->value(p.departmentCode.trimmed());
-        }
-    }
-    if (problemsOut) *problemsOut = problems;
-    if (!problems.isEmpty()) return importRefused(problems, QStringLiteral("人员"), QStringLiteral("People"));
-    const qint64 now = m_db.nowMs();
-    for (int i = 0; i < rows.size(); ++i) {
-        const NewPerson& p = rows[i];
-        Run ins(m_db, QStringLiteral("INSERT INTO people(card, name, department_id, kind, roles, phone, unit, created_at) VALUES(?,?,?,?,?,?,?,?)"));
-        if (auto st = ins.exec(p.card.trimmed(), p.name.trimmed(), ready[i].deptId ? QVariant(ready[i].deptId) : QVariant(), ready[i].kind,
-                               ready[i].roles, p.phone.trimmed(), p.unit.trimmed(), now);
-            !st)
-            return st.error();
-    }
-    if (auto r = ledger(m_db, actor, "import.people", QStringLiteral("people"), {{QStringLiteral("count"), int(rows.size())}}); !r)
-        return r.error();
-    if (auto st = tx.commit(); !st) return st.error();
-    return int(rows.size());
+    QList<QStringList> cells;
+    for (const NewPerson& p : rows)
+        cells << QStringList{p.card, p.name, p.departmentCode, p.kind, p.roles.join(QLatin1Char(',')), p.phone, p.unit};
+    return importVia(m_db, ImportKind::People,
+                     {QStringLiteral("card"), QStringLiteral("name"), QStringLiteral("department"), QStringLiteral("kind"),
+                      QStringLiteral("roles"), QStringLiteral("phone"), QStringLiteral("unit")},
+                     cells, actor, problemsOut, QStringLiteral("人员"), QStringLiteral("People"));
 }
 
 Status Books::setSetting(const QString& key, const QString& value, const QString& actor) {

@@ -91,4 +91,33 @@ Result<ImportReport> Importer::importBytes(Database& db, ImportKind kind, const 
     return rep;
 }
 
+Result<ImportReport> Importer::importRows(Database& db, ImportKind kind, const QStringList& header,
+                                          const QList<QStringList>& rows, const ImportOptions& options) {
+    ImportReport rep;
+    rep.kind = kind;
+    rep.encoding = QStringLiteral("UTF-8");
+    importrun::Run run(db, kind, options, rep);
+    if (!run.mapHeader(csv::Record{1, header})) return rep;
+    if (rows.isEmpty()) {
+        run.addProblem({0, {}, QStringLiteral("没有要导入的数据行。"), QStringLiteral("There are no rows to import.")});
+        return rep;
+    }
+    csv::Record rec;  // outlives the loop like importBytes' record (the run keeps a pointer to its fields)
+    rec.line = 1;
+    for (const QStringList& cells : rows) {
+        ++rec.line;
+        rec.fields = cells;
+        run.processRecord(rec, {});
+        if (run.fatal()) return *run.fatal();
+    }
+    if (!rep.ok()) return rep;  // Run's destructor rolls back
+    QJsonObject details{{QStringLiteral("kind"), kindName(kind)},
+                        {QStringLiteral("rows"), rep.imported},
+                        {QStringLiteral("first"), run.firstKey()},
+                        {QStringLiteral("last"), run.lastKey()}};
+    if (!options.sourceName.isEmpty()) details.insert(QStringLiteral("file"), options.sourceName.left(200));
+    if (auto st = run.commit(details); !st) return st.error();
+    return rep;
+}
+
 }  // namespace archive::db

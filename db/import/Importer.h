@@ -64,6 +64,11 @@ public:
                                            ImportOptions options = {});
     static Result<ImportReport> importBytes(Database& db, ImportKind kind, const QByteArray& bytes,
                                             const ImportOptions& options = {});
+    // Rows already split into cells, checked and written exactly like a file (the same handlers, one
+    // transaction, one ledger entry). header holds column names as in columns() (English keys or Chinese);
+    // row i is reported as line i + 2 (the header being line 1). Used by Books::import* and the kiosk.
+    static Result<ImportReport> importRows(Database& db, ImportKind kind, const QStringList& header,
+                                           const QList<QStringList>& rows, const ImportOptions& options = {});
 
     static constexpr qint64 kMaxFileBytes = 512LL * 1024 * 1024;
 };

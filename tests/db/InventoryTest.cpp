@@ -159,7 +159,7 @@ TEST_F(BooksFixture, BadInputsGiveClearMessagesAndChangeNothing) {
 TEST_F(BooksFixture, ImportIsAllOrNothingWithEveryProblemListed) {
     QList<NewBox> rows(3);
     rows[0] = {QStringLiteral("NB1"), QStringLiteral("J001"), 2020, QStringLiteral("永久"), QStringLiteral("1"), 1, 5, {}, QStringLiteral("新盒"), QStringLiteral("文书"), QStringLiteral("S1-01")};
-    rows[1] = {QStringLiteral("NB1"), QStringLiteral("J999"), 1800, QStringLiteral("forever"), {}, 0, 0, {}, {}, QStringLiteral("WS"), QStringLiteral("NOWHERE")};
+    rows[1] = {QStringLiteral("NB1"), QStringLiteral("J999"), 800, QStringLiteral("forever"), {}, 0, 0, {}, {}, QStringLiteral("WS"), QStringLiteral("NOWHERE")};
     rows[2] = {QString(), QStringLiteral("J001"), 2020, QStringLiteral("10y"), {}, 0, 0, {}, {}, QStringLiteral("XX"), {}};
     QList<RowProblem> problems;
     EXPECT_REFUSED(books->importBoxes(rows, QStringLiteral("test"), &problems), "bad_input");
