@@ -2,13 +2,19 @@
 //   sensors list [--simulate N]            found sticks: id, model, firmware, USB id/port, bound room
 //   sensors read [--simulate N]            one reading from each
 //   sensors bind SENSOR ROOM [--as NAME]   bind a sensor to a storage room (ledger "sensor.bind")
-//   sensors log [--simulate N] [--interval S] [--for S]
+//   sensors log [--simulate N] [--interval S] [--for S] [--spool FILE]
 //                                          poll and store into the archive until SIGINT/SIGTERM
-//                                          (deploy/systemd/archive-sensors.service runs this)
+//                                          (deploy/systemd/archive-sensors.service runs this).
+//                                          With a PostgreSQL archive (or --spool) every reading goes
+//                                          into a local spool file first (db/sync/ReadingSpool) and is
+//                                          flushed while the server is reachable: readings taken while
+//                                          the server is away arrive when it returns.
 #include "Command.h"
 
 #include "db/Database.h"
 #include "db/env/ReadingStore.h"
+#include "db/sync/Connection.h"
+#include "db/sync/ReadingSpool.h"
 #include "devices/sensor/SensorErrors.h"
 #include "devices/sensor/SensorScheduler.h"
 #include "devices/sensor/SimulatedSensor.h"
@@ -39,7 +45,7 @@ namespace {
 
 const char* kUsage =
     "sensors list [--simulate N] | sensors read [--simulate N] | sensors bind SENSOR ROOM [--as NAME]\n"
-    "      | sensors log [--simulate N] [--interval SECONDS] [--for SECONDS]";
+    "      | sensors log [--simulate N] [--interval SECONDS] [--for SECONDS] [--spool FILE]";
 
 int bad(const Context& ctx, const QString& zh, const QString& en) {
     return reportError(ctx, makeError(QStringLiteral("bad_input"), zh, en));
@@ -238,6 +244,9 @@ int runLog(Context& ctx, QStringList args) {
     if (!ok || forS < 0)
         return bad(ctx, QStringLiteral("--for 需要秒数，例如 --for 600。"),
                    QStringLiteral("--for needs a number of seconds, e.g. --for 600."));
+    const QString spoolOption = takeOption(args, QStringLiteral("--spool"));
+    if (args.contains(QStringLiteral("--spool")))
+        return bad(ctx, QStringLiteral("--spool 需要本地缓存文件的路径。"), QStringLiteral("--spool needs the path of the local buffer file."));
     if (!args.isEmpty())
         return bad(ctx, QStringLiteral("sensors log 不认识参数：%1").arg(args.join(QLatin1Char(' '))),
                    QStringLiteral("sensors log: unknown arguments: %1").arg(args.join(QLatin1Char(' '))));
@@ -246,13 +255,39 @@ int runLog(Context& ctx, QStringList args) {
     if (!qEnvironmentVariableIsSet("ARCHIVECTL_DEBUG"))
         QLoggingCategory::setFilterRules(QStringLiteral("archive.sensor.info=false\narchive.usb.info=false\n"
                                                         "archive.sensor.temper.info=false"));
-    auto dbp = ctx.openDb(true);
-    if (!dbp) return ExitBadInput;
-    db::Database& database = *dbp;
-    db::ReadingStore store(database);
+    // The archive may be a server that comes and goes: with a spool the logger starts (and keeps polling)
+    // without it and reconnects by itself; the connection and its ReadingStore are replaced on reconnect.
+    const QString location = db::Database::resolveLocation(ctx.dbLocation);
+    const bool remote = location.startsWith(QLatin1String("postgres"));
+    std::unique_ptr<db::sync::ReadingSpool> spool;
+    if (remote || !spoolOption.isEmpty()) {
+        auto sp = db::sync::ReadingSpool::open(spoolOption.isEmpty() ? db::sync::ReadingSpool::defaultPath() : spoolOption);
+        if (!sp) return reportError(ctx, sp.error());
+        spool = std::move(sp.value());
+    }
+    std::unique_ptr<db::Database> dbp;
+    std::unique_ptr<db::ReadingStore> store;
+    auto connectArchive = [&]() -> Error {
+        auto r = db::Database::open(location);
+        if (!r) return r.error();
+        dbp = std::move(r.value());
+        db::sync::tuneSocket(*dbp);
+        store = std::make_unique<db::ReadingStore>(*dbp);
+        return {};
+    };
+    auto disconnectArchive = [&] {
+        store.reset();
+        dbp.reset();
+    };
+    if (Error e = connectArchive(); !e.code.isEmpty()) {
+        if (!spool || e.code != QLatin1String("server_unreachable")) return reportError(ctx, e);
+        printErrLine(QStringLiteral("档案服务器无法连接，读数先存入本地缓存 %1 / archive server unreachable: readings go to the "
+                                    "local buffer %1 until it is back").arg(spool->path()));
+    }
     QHash<QString, db::SensorRecord> known;
-    if (auto list = store.sensors(); list)
-        for (const auto& s : list.value()) known.insert(s.sensorKey, s);
+    if (store)
+        if (auto list = store->sensors(); list)
+            for (const auto& s : list.value()) known.insert(s.sensorKey, s);
 
     usb::UsbContext usb;
     if (auto st = startUsb(usb); !st) printErrLine(st.error().message());
@@ -326,14 +361,49 @@ int runLog(Context& ctx, QStringList args) {
     if (sched.sensorIds().isEmpty()) printNoSensors();
 
     qint64 stored = 0;
+    qint64 lastConnectAttempt = 0;
+    auto flushSpool = [&] {
+        if (!dbp) {
+            // Reconnect at most every 2 s (an attempt waits up to the connect timeout).
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (now - lastConnectAttempt < 2000) return;
+            lastConnectAttempt = now;
+            if (Error e = connectArchive(); !e.code.isEmpty()) return;
+            printErrLine(QStringLiteral("%1 档案服务器已恢复，补传本地缓存中的读数 / archive server is back: sending the buffered readings")
+                             .arg(localTime(now)));
+        }
+        auto r = spool->flush(*store);
+        if (r) {
+            stored += r->stored;
+            return;
+        }
+        if (!db::sync::ping(*dbp)) {
+            const qint64 left = spool->size().ok() ? spool->size().value() : -1;
+            printErrLine(QStringLiteral("%1 档案服务器无法连接，读数暂存本地缓存 %2（%3 条）/ archive server unreachable: readings are "
+                                        "kept in the local buffer %2 (%3) and sent when it is back")
+                             .arg(localTime(QDateTime::currentMSecsSinceEpoch()), spool->path()).arg(left));
+            disconnectArchive();
+        } else {
+            printErrLine(r.error().message());  // e.g. busy: the spool keeps them for the next attempt
+        }
+    };
     auto flush = [&] {
         QList<db::ReadingRow> batch;
         {
             std::lock_guard lk(qm);
             batch.swap(pending);
         }
+        if (spool) {
+            if (auto st = spool->append(batch); !st) {
+                printErrLine(st.error().message());
+                std::lock_guard lk(qm);  // keep them in memory; the next tick tries again
+                pending = batch + pending;
+            }
+            flushSpool();
+            return;
+        }
         if (batch.isEmpty()) return;
-        auto r = store.addReadings(batch);
+        auto r = store->addReadings(batch);
         if (!r) {
             printErrLine(r.error().message());
             std::lock_guard lk(qm);  // keep them for the next attempt (the database may be busy)
@@ -353,7 +423,8 @@ int runLog(Context& ctx, QStringList args) {
         if (g_stopSignal.load()) loop.quit();
     });
     QObject::connect(&silenceTimer, &QTimer::timeout, &loop, [&] {
-        if (auto r = store.checkSilence(); !r) printErrLine(r.error().message());
+        if (!store) return;
+        if (auto r = store->checkSilence(); !r) printErrLine(r.error().message());
     });
     flushTimer.start(1000);
     stopTimer.start(100);
@@ -366,6 +437,9 @@ int runLog(Context& ctx, QStringList args) {
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
     flush();
+    if (spool && spool->size().ok() && spool->size().value() > 0)
+        printErrLine(QStringLiteral("本地缓存中还有 %1 条读数，下次启动时补传 / %1 readings stay in the local buffer %2 and are sent "
+                                    "at the next start").arg(spool->size().value()).arg(spool->path()));
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (ctx.json) printLine(QStringLiteral("{\"ok\":true,\"stored\":%1}").arg(stored));
