@@ -24,7 +24,8 @@ bool ping(Database& db) {
 bool tuneSocket(Database& db, int userTimeoutMs) {
     if (db.dialect() != Dialect::PostgreSQL) return false;
     const QVariant h = db.sql().driver()->handle();
-    if (!h.isValid() || qstrcmp(h.typeName(), "PGconn*") != 0) return false;
+    // QPSQL's handle is a PGconn* (its metatype is named after the struct: "pg_conn*").
+    if (!h.isValid() || (qstrcmp(h.typeName(), "pg_conn*") != 0 && qstrcmp(h.typeName(), "PGconn*") != 0)) return false;
     void* conn = *static_cast<void* const*>(h.data());
     if (!conn) return false;
     // libpq is already loaded by Qt's QPSQL plugin; look PQsocket up there rather than linking libpq into db/.
