@@ -7,9 +7,11 @@
 #include <libusb.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <pthread.h>
+#include <unistd.h>
 #include <thread>
 
 Q_LOGGING_CATEGORY(lcUsb, "archive.usb", QtInfoMsg)
@@ -29,9 +31,19 @@ struct UsbContext::Impl {
     mutable std::mutex mutex;       // guards known, wake
     std::condition_variable cv;
     bool wake = false;
+    bool fresh = false;             // fresh enumerations (no udevd)
+    std::chrono::steady_clock::time_point lastFresh{};
+    bool freshNow = false;          // rescanNow(): the next scan enumerates afresh
+    // A short-lived context of a fresh enumeration: exited when the last device or lease drops it.
+    struct Extra {
+        libusb_context* ctx;
+        explicit Extra(libusb_context* c) : ctx(c) {}
+        ~Extra() { libusb_exit(ctx); }
+    };
     struct Known {
         UsbDeviceInfo info;
         libusb_device* dev;  // referenced
+        std::shared_ptr<Extra> owner;  // null: the main context
     };
     QMap<QString, Known> known;     // instanceKey → device
 
@@ -42,6 +54,7 @@ struct UsbContext::Impl {
         {
             std::lock_guard lk(self->mutex);
             self->wake = true;
+            self->freshNow = true;  // an event did come: look now
         }
         self->cv.notify_all();
         return 0;  // stay registered
@@ -78,11 +91,30 @@ struct UsbContext::Impl {
     }
 
     // Enumerate, diff against the known set, emit signals (from the calling thread).
-    void scan() {
+    void scan(bool forceFresh = false) {
         std::lock_guard scanLock(scanMutex);
         if (!ctx) return;
+        // Without udevd the main context's list never changes: enumerate in a fresh context instead.
+        std::shared_ptr<Extra> extra;
+        if (fresh) {
+            const auto t = std::chrono::steady_clock::now();
+            bool due = forceFresh || t - lastFresh >= std::chrono::milliseconds(opts.freshIntervalMs);
+            {
+                std::lock_guard lk(mutex);
+                due = due || freshNow;
+                freshNow = false;
+            }
+            if (!due) return;
+            lastFresh = t;
+            libusb_context* c = nullptr;
+            if (const int r = libusb_init(&c); r != 0) {
+                qCWarning(lcUsb) << "fresh enumeration: libusb_init:" << libusb_error_name(r);
+                return;
+            }
+            extra = std::make_shared<Extra>(c);
+        }
         libusb_device** list = nullptr;
-        const ssize_t n = libusb_get_device_list(ctx, &list);
+        const ssize_t n = libusb_get_device_list(extra ? extra->ctx : ctx, &list);
         if (n < 0) {
             qCWarning(lcUsb) << "libusb_get_device_list:" << libusb_error_name(int(n));
             return;
@@ -90,26 +122,39 @@ struct UsbContext::Impl {
         QMap<QString, Known> now;
         for (ssize_t i = 0; i < n; ++i) {
             UsbDeviceInfo info = describe(list[i]);
-            now.insert(info.instanceKey(), Known{info, libusb_ref_device(list[i])});
+            now.insert(info.instanceKey(), Known{info, libusb_ref_device(list[i]), extra});
         }
         libusb_free_device_list(list, 1);
 
         QList<UsbDeviceInfo> arrived, left;
         QList<libusb_device*> unref;
+        QList<std::shared_ptr<Extra>> dropped;  // released after the unrefs (an Extra exits its context)
         {
             std::lock_guard lk(mutex);
             for (auto it = known.cbegin(); it != known.cend(); ++it) {
                 auto found = now.constFind(it.key());
                 if (found == now.cend() || !(found->info == it->info)) left.append(it->info);
-                unref.append(it->dev);
             }
-            for (auto it = now.cbegin(); it != now.cend(); ++it) {
+            for (auto it = now.begin(); it != now.end(); ++it) {
                 auto found = known.constFind(it.key());
-                if (found == known.cend() || !(found->info == it->info)) arrived.append(it->info);
+                if (found == known.cend() || !(found->info == it->info)) {
+                    arrived.append(it->info);
+                } else if (extra) {
+                    // Still there: keep the device object already handed out (its context may hold open handles).
+                    unref.append(it->dev);
+                    it->dev = libusb_ref_device(found->dev);
+                    it->owner = found->owner;
+                }
+            }
+            for (auto it = known.cbegin(); it != known.cend(); ++it) {
+                unref.append(it->dev);
+                dropped.append(it->owner);
             }
             known = now;
         }
         for (auto* dev : unref) libusb_unref_device(dev);
+        dropped.clear();
+        extra.reset();  // exits the fresh context unless a new device came from it
         for (const auto& info : left) {
             qCDebug(lcUsb) << "left" << info.vidPid() << info.portPath;
             emit q->deviceLeft(info);
@@ -125,8 +170,8 @@ struct UsbContext::Impl {
         while (!stopping.load()) {
             {
                 std::unique_lock lk(mutex);
-                cv.wait_for(lk, std::chrono::milliseconds(std::max(10, opts.rescanIntervalMs)),
-                            [&] { return wake || stopping.load(); });
+                const int period = fresh ? std::min(opts.rescanIntervalMs, opts.freshIntervalMs) : opts.rescanIntervalMs;
+                cv.wait_for(lk, std::chrono::milliseconds(std::max(10, period)), [&] { return wake || stopping.load(); });
                 wake = false;
             }
             if (stopping.load()) break;
@@ -163,7 +208,13 @@ Status UsbContext::start(const Options& options) {
             d->hotplug = false;
         }
     }
-    d->scan();
+    using Fresh = Options::Fresh;
+    const bool udevd = ::access("/run/udev/control", F_OK) == 0;
+    d->fresh = options.freshEnumeration == Fresh::Always ||
+               (options.freshEnumeration == Fresh::Auto && !udevd && libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG));
+    if (d->fresh)
+        qCInfo(lcUsb) << "udevd is not running: USB devices are re-enumerated every" << options.freshIntervalMs << "ms";
+    d->scan(true);
     d->eventThread = std::thread([this] { d->eventLoop(); });
     d->monitorThread = std::thread([this] { d->monitorLoop(); });
     return okStatus();
@@ -180,7 +231,7 @@ void UsbContext::stop() {
     {
         std::lock_guard lk(d->mutex);
         for (auto& k : d->known) libusb_unref_device(k.dev);
-        d->known.clear();
+        d->known.clear();  // fresh contexts exit here unless a UsbDeviceHandle still holds a lease
     }
     libusb_exit(d->ctx);
     d->ctx = nullptr;
@@ -189,6 +240,7 @@ void UsbContext::stop() {
 
 bool UsbContext::isRunning() const { return d->ctx != nullptr; }
 bool UsbContext::hotplugSupported() const { return d->hotplug; }
+bool UsbContext::freshEnumeration() const { return d->fresh; }
 
 QList<UsbDeviceInfo> UsbContext::devices() const {
     std::lock_guard lk(d->mutex);
@@ -208,12 +260,13 @@ void UsbContext::rescanNow() {
     {
         std::lock_guard lk(d->mutex);
         d->wake = true;
+        d->freshNow = true;
     }
     d->cv.notify_all();
 }
 
 QList<UsbDeviceInfo> UsbContext::rescan() {
-    d->scan();
+    d->scan(true);
     return devices();
 }
 
@@ -224,6 +277,13 @@ libusb_device* UsbContext::refDevice(const UsbDeviceInfo& info) const {
     auto it = d->known.constFind(info.instanceKey());
     if (it == d->known.cend() || !(it->info == info)) return nullptr;
     return libusb_ref_device(it->dev);
+}
+
+std::shared_ptr<void> UsbContext::contextLease(const UsbDeviceInfo& info) const {
+    std::lock_guard lk(d->mutex);
+    auto it = d->known.constFind(info.instanceKey());
+    if (it == d->known.cend() || !(it->info == info)) return nullptr;
+    return it->owner;
 }
 
 }  // namespace archive::usb

@@ -3,6 +3,13 @@
 // drivers). It runs libusb's event-handling thread and a small monitor thread that turns hotplug events —
 // or, where hotplug is not available (no udev), a periodic re-enumeration — into Qt signals.
 //
+// Without udevd (containers, minimal systems) libusb's Linux backend still reports hotplug as supported,
+// but its device list is only updated by udevd's events, which never come: a pulled stick stays listed
+// and a replugged one never appears. Then (Options::freshEnumeration, Auto = "/run/udev/control" is
+// missing) every freshIntervalMs a short-lived libusb context enumerates sysfs afresh; devices that are
+// new are taken from that context, which stays alive while any of its devices is listed or open
+// (UsbDeviceHandle holds a lease on it), so a replugged stick comes back without a restart.
+//
 //   archive::usb::UsbContext usb;
 //   if (auto st = usb.start(); !st) { … st.error() … }
 //   QObject::connect(&usb, &UsbContext::deviceArrived, …);   // queued to the receiver's thread
@@ -50,6 +57,9 @@ public:
         int rescanIntervalMs = 1000;  // re-enumeration period (the only source of changes without hotplug)
         bool useHotplug = true;       // register a libusb hotplug callback when supported
         int libusbLogLevel = 0;       // LIBUSB_LOG_LEVEL_*; 0 = none
+        enum class Fresh { Auto, Always, Never };
+        Fresh freshEnumeration = Fresh::Auto;  // Auto: when udevd is not running
+        int freshIntervalMs = 3000;            // fresh enumeration period (rescanNow() does one at once)
     };
 
     explicit UsbContext(QObject* parent = nullptr);
@@ -64,6 +74,8 @@ public:
 
     bool isRunning() const;
     bool hotplugSupported() const;
+    // True when the device list comes from fresh enumerations (no udevd), see above.
+    bool freshEnumeration() const;
     // Current snapshot, all devices / one model.
     QList<UsbDeviceInfo> devices() const;
     QList<UsbDeviceInfo> devices(quint16 vendorId, quint16 productId) const;
@@ -76,6 +88,9 @@ public:
     libusb_context* rawContext() const;
     // A referenced libusb_device for the info (unref with libusb_unref_device), or null if gone.
     libusb_device* refDevice(const UsbDeviceInfo& info) const;
+    // Keeps the libusb context the device came from alive (fresh enumeration); hold it while the device is
+    // open. Null when the device is gone or belongs to the main context.
+    std::shared_ptr<void> contextLease(const UsbDeviceInfo& info) const;
 
 signals:
     void deviceArrived(const archive::usb::UsbDeviceInfo& info);

@@ -14,6 +14,7 @@ UsbDeviceHandle::~UsbDeviceHandle() {
 }
 
 Result<std::unique_ptr<UsbDeviceHandle>> UsbDeviceHandle::open(UsbContext& usb, const UsbDeviceInfo& info) {
+    std::shared_ptr<void> lease = usb.contextLease(info);  // a fresh enumeration's context stays while open
     libusb_device* dev = usb.refDevice(info);
     if (!dev) return usbError(LIBUSB_ERROR_NO_DEVICE, QStringLiteral("open %1 at %2").arg(info.vidPid(), info.portPath));
     libusb_device_handle* h = nullptr;
@@ -24,6 +25,7 @@ Result<std::unique_ptr<UsbDeviceHandle>> UsbDeviceHandle::open(UsbContext& usb, 
     if (r != 0) return usbError(r, QStringLiteral("open %1 at %2").arg(info.vidPid(), info.portPath));
     std::unique_ptr<UsbDeviceHandle> out(new UsbDeviceHandle);
     out->m_handle = h;
+    out->m_lease = std::move(lease);
     out->m_info = info;
     out->m_iManufacturer = desc.iManufacturer;
     out->m_iProduct = desc.iProduct;

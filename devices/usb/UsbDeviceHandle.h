@@ -49,6 +49,7 @@ public:
 
 private:
     UsbDeviceHandle() = default;
+    std::shared_ptr<void> m_lease;  // released after the destructor closed m_handle
     libusb_device_handle* m_handle = nullptr;
     UsbDeviceInfo m_info;
     quint8 m_iManufacturer = 0, m_iProduct = 0, m_iSerial = 0;

@@ -51,10 +51,12 @@ protected:
         cb.control = &EchoStick::control;
         return usbmock_device_add(bed, &spec, &cb, &stick);
     }
-    void startUsb(int rescanMs = 50) {
+    void startUsb(int rescanMs = 50, UsbContext::Options::Fresh fresh = UsbContext::Options::Fresh::Auto) {
         usb = std::make_unique<UsbContext>();
         UsbContext::Options o;
         o.rescanIntervalMs = rescanMs;
+        o.freshEnumeration = fresh;
+        o.freshIntervalMs = 200;
         auto st = usb->start(o);
         ASSERT_TRUE(st.ok()) << st.errorMessage().toStdString();
     }
@@ -170,6 +172,60 @@ TEST_F(UsbContextTest, OpeningAVanishedDeviceIsAnErrorValue) {
     auto h = UsbDeviceHandle::open(*usb, info);
     ASSERT_FALSE(h.ok());
     EXPECT_EQ(h.error().code, QStringLiteral("usb_no_device"));
+}
+
+// No udevd: nobody tells libusb that the stick was pulled. The main context alone keeps listing it …
+TEST_F(UsbContextTest, WithoutUdevdTheMainContextKeepsAPulledStick) {
+    usbmock_bed_set_remove_uevents(bed, 0);
+    UsbMockDevice* dev = addStick("8");
+    startUsb(30, UsbContext::Options::Fresh::Never);
+    EXPECT_FALSE(usb->freshEnumeration());
+    ASSERT_EQ(usb->devices(0x413d, 0x2107).size(), 1);
+    usbmock_device_unplug(dev);
+    usb->rescan();
+    EXPECT_EQ(usb->devices(0x413d, 0x2107).size(), 1);  // stale: this is what issue 4's fallback is for
+}
+
+// … while fresh enumeration notices it, sees it back after a replug, and keeps the context of an open
+// device alive across later enumerations.
+TEST_F(UsbContextTest, WithoutUdevdFreshEnumerationSeesUnplugAndReplug) {
+    usbmock_bed_set_remove_uevents(bed, 0);
+    UsbMockDevice* dev = addStick("9");
+    startUsb(30, UsbContext::Options::Fresh::Always);
+    EXPECT_TRUE(usb->freshEnumeration());
+    QSignalSpy left(usb.get(), &UsbContext::deviceLeft);
+    QSignalSpy arrived(usb.get(), &UsbContext::deviceArrived);
+    const auto info = usb->devices(0x413d, 0x2107).value(0);
+    ASSERT_EQ(info.vendorId, 0x413d);
+    {
+        auto h = UsbDeviceHandle::open(*usb, info);
+        ASSERT_TRUE(h.ok()) << h.errorMessage().toStdString();
+        ASSERT_TRUE(h.value()->claimInterface(1).ok());
+        ASSERT_TRUE(h.value()->hidSetReport(1, 2, 0, QByteArray(8, '\1'), 500).ok());
+        EXPECT_TRUE(h.value()->interruptIn(0x82, 8, 500).ok());
+    }
+    usbmock_device_unplug(dev);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !left.isEmpty(); }, 10000));  // by the periodic fresh enumeration
+    EXPECT_EQ(left.first().first().value<UsbDeviceInfo>().portPath, info.portPath);
+    EXPECT_TRUE(usb->devices(0x413d, 0x2107).isEmpty());
+
+    ASSERT_EQ(usbmock_device_replug(dev), 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !arrived.isEmpty(); }, 10000));
+    auto again = usb->devices(0x413d, 0x2107);
+    ASSERT_EQ(again.size(), 1);
+    EXPECT_EQ(again[0].portPath, info.portPath);
+    EXPECT_NE(again[0].address, info.address);
+    auto h2 = UsbDeviceHandle::open(*usb, again[0]);
+    ASSERT_TRUE(h2.ok()) << h2.errorMessage().toStdString();
+    ASSERT_TRUE(h2.value()->claimInterface(1).ok());
+    for (int i = 0; i < 3; ++i) usb->rescan();  // later enumerations must not pull the device's context away
+    ASSERT_EQ(usb->devices(0x413d, 0x2107).size(), 1);
+    ASSERT_TRUE(h2.value()->hidSetReport(1, 2, 0, QByteArray(8, '\2'), 500).ok());
+    auto in = h2.value()->interruptIn(0x82, 8, 500);
+    ASSERT_TRUE(in.ok()) << in.errorMessage().toStdString();
+    EXPECT_EQ(uchar(in.value().at(3)), 2);
+    h2 = archive::Error{};
+    usb->stop();  // the device's context exits with the last reference
 }
 
 TEST_F(UsbContextTest, StartStopIsClean) {

@@ -56,6 +56,7 @@ struct UsbMockBed {
     uint8_t next_address;
     char* root_dir;
     int idle_reap_delay_us;
+    int no_remove_uevent; /* like a system without udevd: nobody tells libusb that a stick was pulled */
     /* Deferred "nothing to reap" answers: completed by the delayer thread, so that umockdev's ioctl
      * thread stays free for the other devices' requests. */
     GMutex defer_lock;
@@ -622,8 +623,9 @@ void usbmock_device_unplug(UsbMockDevice* d) {
     /* the node's handler stays attached (the client may still hold the fd) until the bed goes */
     g_ptr_array_add(d->old_handlers, d->handler);
     d->handler = NULL;
+    const int tell = !bed->no_remove_uevent;
     g_rec_mutex_unlock(&bed->lock);
-    umockdev_testbed_uevent(bed->testbed, syspath, "remove");
+    if (tell) umockdev_testbed_uevent(bed->testbed, syspath, "remove");
     umockdev_testbed_remove_device(bed->testbed, syspath);
 }
 
@@ -662,4 +664,10 @@ int usbmock_device_claimed_mask(UsbMockDevice* d) {
     int r = d->claimed;
     g_rec_mutex_unlock(&d->bed->lock);
     return r;
+}
+
+void usbmock_bed_set_remove_uevents(UsbMockBed* bed, int on) {
+    g_rec_mutex_lock(&bed->lock);
+    bed->no_remove_uevent = !on;
+    g_rec_mutex_unlock(&bed->lock);
 }

@@ -93,6 +93,9 @@ const char* usbmock_bed_root_dir(UsbMockBed* bed); /* the test bed's temporary r
  * other, so one event-loop pass takes about (open devices × pause): for 50 devices polled every second use
  * ~300 µs (bench_sensors_usb does), for a handful the default is fine. */
 void usbmock_bed_set_idle_reap_delay_us(UsbMockBed* bed, int us);
+/* 0: unplugging sends no "remove" uevent, as on a system without udevd (libusb's device list then keeps
+ * the pulled stick). umockdev always announces added devices, so a replug is still announced. Default 1. */
+void usbmock_bed_set_remove_uevents(UsbMockBed* bed, int on);
 
 /* A HID device with n interfaces: interface i has ep_in 0x81+i, 8-byte packets, a 32-byte report
  * descriptor, interface 0 a boot keyboard (as on the TEMPer sticks). Strings are NULL; port "1". */
