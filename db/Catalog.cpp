@@ -63,12 +63,15 @@ Result<Built> build(Database& db, const SearchQuery& q, bool countOnly) {
 
     const bool sqlite = db.dialect() == Dialect::SQLite;
     const bool fts = sqlite && !ws.isEmpty();
+    const bool grams = !sqlite && !ws.isEmpty();
     Built b;
     QString sel = countOnly ? QStringLiteral("SELECT count(*)")
                             : QStringLiteral("SELECT i.id, i.archival_code, i.title, i.year, i.security, i.retention, b.id, b.barcode,"
                                              " b.state, i.state, f.code, f.name, c.code, c.name, l.id, l.barcode, rm.code, rm.name,"
                                              " l.cabinet, l.shelf, l.position");
-    QString from = fts ? QStringLiteral(" FROM catalog_fts JOIN items i ON i.id = catalog_fts.rowid") : QStringLiteral(" FROM items i");
+    QString from = fts ? QStringLiteral(" FROM catalog_fts JOIN items i ON i.id = catalog_fts.rowid")
+                       : grams ? QStringLiteral(" FROM catalog_grams g JOIN items i ON i.id = g.item_id")
+                               : QStringLiteral(" FROM items i");
     from += QStringLiteral(" JOIN boxes b ON b.id = i.box_id JOIN fonds f ON f.id = b.fonds_id JOIN categories c ON c.id = b.category_id"
                            " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id");
     QStringList where;
@@ -76,21 +79,25 @@ Result<Built> build(Database& db, const SearchQuery& q, bool countOnly) {
         where << QStringLiteral("catalog_fts MATCH ?");
         b.binds << Catalog::matchExpression(q.text);
     }
+    if (grams) {
+        // PostgreSQL: the GIN index on catalog_grams (0002_books.pg.sql) gives the items holding every gram.
+        const QStringList gs = Catalog::gramsOf(q.text);
+        QStringList marks;
+        for (const QString& g : gs) {
+            marks << QStringLiteral("CAST(? AS TEXT)");
+            b.binds << g;
+        }
+        where << QStringLiteral("g.grams @> ARRAY[%1]").arg(marks.join(QLatin1Char(',')));
+    }
     for (const QString& w : ws) {
-        // Re-check against the real columns (also the whole search on PostgreSQL).
-        if (sqlite) {
+        // Re-check against the real columns: the same ASCII-folded substring test on both backends.
+        if (sqlite)
             where << QStringLiteral("(instr(lower(i.title), ?) > 0 OR instr(lower(i.archival_code), ?) > 0 OR"
                                     " instr(lower(f.code || ' ' || f.name), ?) > 0 OR instr(CAST(i.year AS TEXT), ?) > 0)");
-            b.binds << w << w << w << w;
-        } else {
-            QString pat = w;
-            pat.replace(QLatin1String("\\"), QLatin1String("\\\\")).replace(QLatin1String("%"), QLatin1String("\\%"))
-                .replace(QLatin1String("_"), QLatin1String("\\_"));
-            pat = QLatin1Char('%') + pat + QLatin1Char('%');
-            where << QStringLiteral("(i.title ILIKE ? OR i.archival_code ILIKE ? OR (f.code || ' ' || f.name) ILIKE ?"
-                                    " OR CAST(i.year AS TEXT) LIKE ?)");
-            b.binds << pat << pat << pat << pat;
-        }
+        else
+            where << QStringLiteral("(strpos(ascii_lower(i.title), ?) > 0 OR strpos(ascii_lower(i.archival_code), ?) > 0 OR"
+                                    " strpos(ascii_lower(f.code || ' ' || f.name), ?) > 0 OR strpos(CAST(i.year AS TEXT), ?) > 0)");
+        b.binds << w << w << w << w;
     }
     if (!q.categoryCode.trimmed().isEmpty()) {
         where << QStringLiteral("(c.code = ? OR c.name = ?)");
@@ -116,12 +123,16 @@ Result<Built> build(Database& db, const SearchQuery& q, bool countOnly) {
     if (!where.isEmpty()) b.sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     if (!countOnly) {
         const QString idCol = fts ? QStringLiteral("catalog_fts.rowid") : QStringLiteral("i.id");
+        // Text order = code point order on both: SQLite's BINARY, PostgreSQL's "C" collation (whatever the
+        // database's locale), so result pages compare equal.
+        const QString code = sqlite ? QStringLiteral("i.archival_code") : QStringLiteral("i.archival_code COLLATE \"C\"");
+        const QString title = sqlite ? QStringLiteral("i.title") : QStringLiteral("i.title COLLATE \"C\"");
         switch (q.sort) {
         case SearchQuery::Sort::Catalogue: b.sql += QStringLiteral(" ORDER BY ") + idCol; break;
-        case SearchQuery::Sort::YearAsc: b.sql += QStringLiteral(" ORDER BY i.year, i.archival_code"); break;
-        case SearchQuery::Sort::YearDesc: b.sql += QStringLiteral(" ORDER BY i.year DESC, i.archival_code"); break;
-        case SearchQuery::Sort::Code: b.sql += QStringLiteral(" ORDER BY i.archival_code"); break;
-        case SearchQuery::Sort::Title: b.sql += QStringLiteral(" ORDER BY i.title, i.archival_code"); break;
+        case SearchQuery::Sort::YearAsc: b.sql += QStringLiteral(" ORDER BY i.year, ") + code; break;
+        case SearchQuery::Sort::YearDesc: b.sql += QStringLiteral(" ORDER BY i.year DESC, ") + code; break;
+        case SearchQuery::Sort::Code: b.sql += QStringLiteral(" ORDER BY ") + code; break;
+        case SearchQuery::Sort::Title: b.sql += QStringLiteral(" ORDER BY ") + title + QStringLiteral(", ") + code; break;
         }
         b.sql += QStringLiteral(" LIMIT ? OFFSET ?");
         b.binds << q.limit + 1 << q.offset;
@@ -155,6 +166,20 @@ QString Catalog::matchExpression(const QString& text) {
         terms << QLatin1Char('"') + grams.join(QLatin1Char(' ')) + QLatin1Char('"');
     }
     return terms.join(QStringLiteral(" AND "));
+}
+
+QStringList Catalog::gramsOf(const QString& text) {
+    QStringList out;
+    for (const QString& w : words(text.left(kMaxText))) {
+        const QList<uint> cps = w.toUcs4();
+        auto piece = [&](qsizetype from, qsizetype n) {
+            return QString::fromUcs4(reinterpret_cast<const char32_t*>(cps.constData() + from), n);
+        };
+        if (cps.size() == 1) out << piece(0, 1);
+        for (qsizetype i = 0; i + 1 < cps.size(); ++i) out << piece(i, 2);
+    }
+    out.removeDuplicates();
+    return out;
 }
 
 Result<SearchPage> Catalog::search(const SearchQuery& q) {

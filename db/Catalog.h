@@ -3,7 +3,9 @@
 // fonds codes/names and years, with filters, sorting and paging.
 // On SQLite it uses catalog_fts (migration 0002_books.sqlite.sql: one hex token per character bigram),
 // so 1- and 2-character Chinese queries (档, 档案, 财务) are served by the index; every candidate is
-// re-checked against the real columns. On PostgreSQL it falls back to ILIKE (issue 8 may add pg_trgm).
+// re-checked against the real columns. On PostgreSQL it uses catalog_grams (0002_books.pg.sql: the same
+// 1- and 2-character pieces in a text[] with a GIN index) and the same re-check, so both return the same hits
+// in the same order.
 // This file's .cpp is the one C++ place that knows the dialect's search SQL.
 
 #include "BooksTypes.h"
@@ -24,6 +26,8 @@ public:
 
     // The FTS5 MATCH expression for a text (exposed for tests and benchmarks).
     static QString matchExpression(const QString& text);
+    // The grams a PostgreSQL candidate must hold (1-character words: the character; else its bigrams).
+    static QStringList gramsOf(const QString& text);
 
 private:
     Database& m_db;

@@ -26,6 +26,19 @@ bool isPostgresUrl(const QString& loc) {
 Error sqlError(const QSqlError& e, const QString& what) {
     const QString text = e.text();
     const QString lower = text.toLower();
+    // PostgreSQL SQLSTATEs (QPSQL puts them in nativeErrorCode): transient conflicts between kiosks.
+    const QString state = e.nativeErrorCode();
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03") ||
+        state == QLatin1String("57014"))
+        return makeError(QStringLiteral("busy"),
+                         QStringLiteral("其他终端正在写入档案，操作未保存。请稍后重试。"),
+                         QStringLiteral("Another kiosk is writing to the archive; nothing was saved. Please try again in a moment."),
+                         what + QStringLiteral(": ") + text);
+    if (state == QLatin1String("53100"))
+        return makeError(QStringLiteral("disk_full"),
+                         QStringLiteral("服务器存储空间已满，操作未保存。请联系管理员清理服务器磁盘。"),
+                         QStringLiteral("The server's disk is full; nothing was saved. Ask the administrator to free space on the server."),
+                         what + QStringLiteral(": ") + text);
     if (lower.contains(QLatin1String("full")))
         return makeError(QStringLiteral("disk_full"),
                          QStringLiteral("存储空间已满，操作未保存。请清理磁盘或联系管理员后重试。"),
@@ -127,8 +140,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
 }
 
 Status Database::configure(const OpenOptions& options) {
-    if (m_dialect != Dialect::SQLite) return okStatus();
     QSqlQuery q(m_db);
+    if (m_dialect == Dialect::PostgreSQL) {
+        // Wait for another kiosk's write as long as SQLite's busy timeout would; then "busy" (Transaction retries).
+        const QStringList settings = {
+            QStringLiteral("SET lock_timeout = %1").arg(options.busyTimeoutMs),
+            QStringLiteral("SET synchronous_commit = on"),  // durable: COMMIT returns after the WAL flush
+        };
+        for (const QString& s : settings)
+            if (!q.exec(s)) return sqlError(q.lastError(), s);
+        if (options.readOnly && !q.exec(QStringLiteral("SET default_transaction_read_only = on")))
+            return sqlError(q.lastError(), QStringLiteral("read only"));
+        return okStatus();
+    }
     const QStringList pragmas = {
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA synchronous=FULL"),

@@ -1,5 +1,5 @@
 #pragma once
-// One open connection to the archive's books (SQLite file or, later, PostgreSQL).
+// One open connection to the archive's books (SQLite file or PostgreSQL server).
 // A Database is used from the thread that opened it (Qt Sql connections are per thread);
 // open one per thread. The kiosk keeps one on its db worker thread.
 
@@ -49,6 +49,14 @@ public:
 
     // Prepared statements kept for this connection (db/StmtCache.h); dropped before the connection closes.
     StmtCache& statementCache();
+
+    // PostgreSQL: every write Transaction takes this transaction-level advisory lock first, so writers
+    // queue exactly as SQLite's BEGIN IMMEDIATE makes them queue (one writer at a time; the ledger's chain
+    // head is appended by one transaction at a time; a second kiosk's check-out of the same box waits and
+    // then sees it on loan). Held until COMMIT/ROLLBACK.
+    static constexpr qint64 kWriteLockKey = 0x4152434849564531LL;  // "ARCHIVE1"
+    bool writeLockHeld() const { return m_writeLockHeld; }
+    void setWriteLockHeld(bool held) { m_writeLockHeld = held; }
     // SQLite only: the raw sqlite3* of this connection (fast paths such as Ledger::verify), else nullptr.
     void* sqliteHandle();
 
@@ -61,6 +69,7 @@ private:
     QString m_location;
     Dialect m_dialect = Dialect::SQLite;
     qint64 m_clockOffsetMs = 0;
+    bool m_writeLockHeld = false;
     std::unique_ptr<StmtCache> m_stmts;
 };
 

@@ -50,7 +50,14 @@ Result<qint64> Ledger::append(Database& db, const LedgerEntry& e) {
     if (sodium_init() < 0)
         return makeError(QStringLiteral("crypto"), QStringLiteral("加密库初始化失败。"),
                          QStringLiteral("The crypto library failed to start."));
-    // In PostgreSQL the chain head must be serialised across kiosks (issue 8 adds the lock).
+    // The chain head is serialised across writers: SQLite by BEGIN IMMEDIATE, PostgreSQL by the transaction-level
+    // advisory lock every Transaction takes (taken here too when a caller's own transaction has not; it is
+    // re-entrant and released at COMMIT/ROLLBACK, so the next writer reads this row as the head).
+    if (db.dialect() == Dialect::PostgreSQL && !db.writeLockHeld()) {
+        QSqlQuery lock(db.sql());
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Database::kWriteLockKey)))
+            return sqlError(lock.lastError(), QStringLiteral("ledger lock"));
+    }
     auto headQ = db.statementCache().get(QStringLiteral("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"));
     if (!headQ) return headQ.error();
     QSqlQuery& head = *headQ.value();

@@ -8,21 +8,42 @@
 
 namespace archive::db {
 
+namespace {
+// Waiting for another writer: SQLite "database is locked/busy", PostgreSQL lock timeout (55P03),
+// deadlock (40P01) or serialisation failure (40001). Worth another try after a short pause.
+bool transient(const QSqlError& e) {
+    const QString state = e.nativeErrorCode();
+    if (state == QLatin1String("55P03") || state == QLatin1String("40P01") || state == QLatin1String("40001")) return true;
+    const QString t = e.text().toLower();
+    return t.contains(QLatin1String("locked")) || t.contains(QLatin1String("busy"));
+}
+}  // namespace
+
 Transaction::Transaction(Database& db) : m_db(db), m_begin(okStatus()) {
     QSqlQuery q(m_db.sql());
-    const QString sql = m_db.dialect() == Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                          : QStringLiteral("BEGIN");
-    // busy_timeout already waits inside SQLite; retry a few times on top for very long writers.
+    const bool pg = m_db.dialect() == Dialect::PostgreSQL;
+    // PostgreSQL: one writer at a time, as with SQLite (see Database::kWriteLockKey); BEGIN and the lock go to the
+    // server in one round trip.
+    const QString sql = pg ? QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(%1)").arg(Database::kWriteLockKey)
+                           : QStringLiteral("BEGIN IMMEDIATE");
+    // busy_timeout (SQLite) / lock_timeout (PostgreSQL) already wait; retry a few times on top for very long writers.
+    QSqlError last;
     for (int attempt = 0; attempt < 5; ++attempt) {
         if (q.exec(sql)) {
+            q.finish();
             m_open = true;
+            m_db.setWriteLockHeld(pg);
             return;
         }
-        const QString t = q.lastError().text().toLower();
-        if (!(t.contains(QLatin1String("locked")) || t.contains(QLatin1String("busy")))) break;
+        last = q.lastError();
+        if (pg) {
+            QSqlQuery rb(m_db.sql());
+            rb.exec(QStringLiteral("ROLLBACK"));  // BEGIN went through, the lock wait did not
+        }
+        if (!transient(last)) break;
         QThread::msleep(20 * (attempt + 1));
     }
-    m_begin = sqlError(q.lastError(), QStringLiteral("begin transaction"));
+    m_begin = sqlError(last, QStringLiteral("begin transaction"));
 }
 
 Transaction::~Transaction() {
@@ -40,6 +61,7 @@ Status Transaction::commit() {
         return e;
     }
     m_open = false;
+    m_db.setWriteLockHeld(false);
     return okStatus();
 }
 
@@ -48,6 +70,7 @@ void Transaction::rollback() {
     QSqlQuery q(m_db.sql());
     q.exec(QStringLiteral("ROLLBACK"));
     m_open = false;
+    m_db.setWriteLockHeld(false);
 }
 
 }  // namespace archive::db

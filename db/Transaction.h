@@ -1,6 +1,9 @@
 #pragma once
 // RAII write transaction. On SQLite it is BEGIN IMMEDIATE (takes the write lock up front, so two
-// writers queue on the busy timeout instead of failing with "database is locked" at commit).
+// writers queue on the busy timeout instead of failing with "database is locked" at commit). On PostgreSQL
+// it is BEGIN (READ COMMITTED) + pg_advisory_xact_lock(Database::kWriteLockKey): writers queue the same way,
+// so every rule reads the state the previous writer committed, and the ledger stays one chain.
+// A writer that waits longer than the busy/lock timeout is retried a few times, then "busy" (never raw SQL).
 // Rolled back on destruction unless commit() succeeded.
 
 #include "common/Result.h"
