@@ -1,12 +1,16 @@
 #include "BooksFixture.h"
 
+#include "TestBackend.h"
+
 #include <QSqlQuery>
 
 using namespace archive::db;
 
 void BooksFixture::SetUp() {
     ASSERT_TRUE(dir.isValid());
-    path = dir.filePath(QStringLiteral("archive.db"));
+    QString error;
+    path = testdb::freshLocation(dir, &error);  // SQLite file, or a new PostgreSQL database (ARCHIVE_TEST_BACKEND)
+    ASSERT_FALSE(path.isEmpty()) << error.toStdString();
     auto d = Database::open(path);
     ASSERT_TRUE(d.ok()) << d.errorMessage().toStdString() << d.error().detail.toStdString();
     db = std::move(d.value());

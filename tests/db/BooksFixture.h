@@ -5,6 +5,8 @@
 //   departments OFF 办公室 (WS, KJ, RS, LZ, ZD), FIN 财务科 (WS only, R7);
 //   people A1 archivist, H1 head, H2 head, L1 leader, B1 borrower (OFF), B2 borrower (FIN), E1 external;
 //   boxes BX0001..BX0010 on shelves of room R1 (S1-01 and S1-02) with items in them.
+// The archive is an SQLite file, or (ARCHIVE_TEST_BACKEND=postgresql, the "pg.*" ctest tests) a fresh
+// PostgreSQL database; `path` is the file path or the postgresql:// URL (tests/db/TestBackend.h).
 #include "db/Books.h"
 #include "db/Catalog.h"
 #include "db/Database.h"
@@ -26,8 +28,10 @@ protected:
     QString boxState(const QString& barcode);
     qint64 count(const QString& sql);
 
+    bool pg() const { return db && db->dialect() == archive::db::Dialect::PostgreSQL; }
+
     QTemporaryDir dir;
-    QString path;
+    QString path;  // SQLite file or postgresql:// URL
     std::unique_ptr<archive::db::Database> db;
     std::unique_ptr<archive::db::Books> books;
 };

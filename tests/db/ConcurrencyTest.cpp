@@ -36,8 +36,11 @@ int loanLoop(const QString& path, const QString& box, const QString& borrower, i
 }
 }  // namespace
 
-// test_db --child PATH BOX BORROWER ROUNDS
+int hammerMain(int argc, char** argv);  // HammerTest.cpp
+
+// test_db --child PATH BOX BORROWER ROUNDS   (or --child-hammer …, HammerTest.cpp)
 int childMain(int argc, char** argv) {
+    if (qstrcmp(argv[1], "--child-hammer") == 0) return hammerMain(argc, argv);
     if (argc < 6) return 3;
     const int failures = loanLoop(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
                                   QString::fromLocal8Bit(argv[4]), QString::fromLocal8Bit(argv[5]).toInt());

@@ -226,13 +226,20 @@ TEST_F(BooksFixture, R12_LedgerRefusesChangesAndVerifyNamesTheTamperedRow) {
     QSqlQuery q(db->sql());
     EXPECT_FALSE(q.exec(QStringLiteral("UPDATE ledger SET actor = 'X' WHERE seq = 3")));
     EXPECT_FALSE(q.exec(QStringLiteral("DELETE FROM ledger WHERE seq = 3")));
-    // The sqlite3 shell, as an attacker would use it: drop the trigger, change one row.
+    if (pg()) EXPECT_FALSE(q.exec(QStringLiteral("TRUNCATE ledger")));  // refused by a statement trigger (SQLite has no TRUNCATE)
+    // The database shell, as an attacker would use it: drop (disable) the trigger, change one row.
+    const bool onPg = pg();
     db.reset();
     books.reset();
     const qint64 target = rows - 1;
     QProcess sh;
-    sh.start(QStringLiteral("sqlite3"), {path, QStringLiteral("DROP TRIGGER ledger_no_update; UPDATE ledger SET details = "
-                                                              "replace(details, 'B1', 'B9') WHERE seq = %1;").arg(target)});
+    if (onPg)
+        sh.start(QStringLiteral("psql"), {QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), path, QStringLiteral("-c"),
+                                          QStringLiteral("ALTER TABLE ledger DISABLE TRIGGER ledger_no_update; UPDATE ledger SET details = "
+                                                         "replace(details, 'B1', 'B9') WHERE seq = %1;").arg(target)});
+    else
+        sh.start(QStringLiteral("sqlite3"), {path, QStringLiteral("DROP TRIGGER ledger_no_update; UPDATE ledger SET details = "
+                                                                  "replace(details, 'B1', 'B9') WHERE seq = %1;").arg(target)});
     ASSERT_TRUE(sh.waitForFinished(30000));
     ASSERT_EQ(sh.exitCode(), 0) << sh.readAllStandardError().toStdString();
     db = openAgain();
