@@ -20,7 +20,9 @@ public:
 
     bool simulated() const { return !m_simulated.isEmpty(); }
     QStringList simulatedDevices() const { return m_simulated; }
+    // What runs simulated ("scanner", "sensor"; DeviceManager::simulatedDevicesChanged): the top-bar notice.
     void setSimulatedDevices(const QStringList& s) {
+        if (s == m_simulated) return;
         m_simulated = s;
         emit changed();
     }

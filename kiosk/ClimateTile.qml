@@ -38,7 +38,10 @@ Rectangle {
         Label {
             text: tile.temperature === "" ? qsTr("No readings yet") : tile.temperature + "  ·  " + tile.humidity
             font.pixelSize: tile.temperature === "" ? Theme.small : Theme.title
+            fontSizeMode: Text.HorizontalFit  // "19.2 °C  ·  52 %RH" stays inside the tile
+            minimumPixelSize: Theme.small
             color: Theme.ink
+            Layout.fillWidth: true
         }
         Label {
             visible: tile.alertCount > 0 || tile.silent

@@ -9,6 +9,16 @@ ToolBar {
 
     property string now: ""
 
+    function deviceNames(devices: list<string>, english: bool): string {
+        let names = [];
+        for (let i = 0; i < devices.length; ++i) {
+            if (devices[i] === "scanner") names.push(qsTr("barcode scanner"));
+            else if (devices[i] === "sensor") names.push(qsTr("climate sensors"));
+            else names.push(devices[i]);
+        }
+        return names.join(english ? ", " : "、");
+    }
+
     implicitHeight: Theme.touch + Theme.gap
     background: Rectangle { color: Theme.accent }
 
@@ -35,7 +45,8 @@ ToolBar {
         Label {
             objectName: "simulatedNotice"
             visible: App.simulated
-            text: qsTr("Simulated devices")
+            // Exactly what is simulated, e.g. "模拟设备：扫码枪、温湿度传感器"; hidden when nothing is.
+            text: qsTr("Simulated devices") + (Language.english ? ": " : "：") + bar.deviceNames(App.simulatedDevices, Language.english)
             color: Theme.ink
             font.pixelSize: Theme.small
             padding: Theme.gap / 2

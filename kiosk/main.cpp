@@ -3,7 +3,9 @@
 //
 //   archive-kiosk [--db PATH] [--simulate] [--windowed] [--size WxH] [--lang zh|en] [--mute]
 //                 [--script FILE --shots DIR [--latency-out FILE]] [--idle-seconds N]
+//                 [--camera ID|default] [--evdev PATH] [--no-sensor-poller] [--sensor-interval S] [--scan-script FILE]
 
+#include "DeviceManager.h"
 #include "QmlTypes.h"
 #include "ScriptRunner.h"
 #include "devices/scanner/KeyboardWedgeFilter.h"
@@ -15,12 +17,50 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QFile>
 #include <cstdio>
+#include <ctime>
+#include <memory>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(KioskPlugin)
 
 using namespace archive;
 using namespace archive::kiosk;
+
+namespace {
+
+// Milliseconds since this process was started (the kernel's start time, so loading the libraries counts).
+double msSinceProcessStart() {
+    QFile f(QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20) return -1;
+    const double startS = fields[19].toDouble() / double(sysconf(_SC_CLK_TCK));  // field 22: starttime
+    timespec boot{};
+    clock_gettime(CLOCK_BOOTTIME, &boot);
+    return (double(boot.tv_sec) + boot.tv_nsec / 1e9 - startS) * 1000.0;
+}
+
+// ARCHIVE_KIOSK_TIMING=1 (bench/README.md): the first frame, and the first frame after the archive is open.
+void reportStartTimes(QQuickWindow* window, DbService* db) {
+    auto firstFrame = std::make_shared<bool>(false);
+    auto readyFrame = std::make_shared<bool>(false);
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [firstFrame, readyFrame, db] {
+        if (!*firstFrame) {
+            *firstFrame = true;
+            std::fprintf(stderr, "archive-kiosk timing: first frame %.0f ms after process start\n", msSinceProcessStart());
+        }
+        if (!*readyFrame && db->ready() && db->pending() == 0) {
+            *readyFrame = true;
+            std::fprintf(stderr, "archive-kiosk timing: first frame with the archive open and home loaded %.0f ms after process start\n",
+                         msSinceProcessStart());
+        }
+    }, Qt::QueuedConnection);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QGuiApplication app(argc, argv);
@@ -42,6 +82,11 @@ int main(int argc, char** argv) {
     cli.addOption({QStringLiteral("shots"), QStringLiteral("Test mode: folder for screenshots."), QStringLiteral("DIR")});
     cli.addOption({QStringLiteral("latency-out"), QStringLiteral("Test mode: write each scan-to-feedback latency (ms) here."), QStringLiteral("FILE")});
     cli.addOption({QStringLiteral("idle-seconds"), QStringLiteral("Log out after this much inactivity (default 60)."), QStringLiteral("N")});
+    cli.addOption({QStringLiteral("camera"), QStringLiteral("Read codes with this camera too (\"default\" = the default camera; else $ARCHIVE_CAMERA)."), QStringLiteral("ID")});
+    cli.addOption({QStringLiteral("evdev"), QStringLiteral("A keyboard-wedge scanner's evdev node to grab (else $ARCHIVE_SCANNER_EVDEV, else found by name)."), QStringLiteral("PATH")});
+    cli.addOption({QStringLiteral("no-sensor-poller"), QStringLiteral("Never poll the climate sensors here (the archive-sensors service does).")});
+    cli.addOption({QStringLiteral("sensor-interval"), QStringLiteral("Poll every sensor at this interval in seconds (default: each sensor's own)."), QStringLiteral("S")});
+    cli.addOption({QStringLiteral("scan-script"), QStringLiteral("Simulated scanner: replay this SimulatedScanner script in a loop."), QStringLiteral("FILE")});
     cli.process(app);
 
     const QString location = db::Database::resolveLocation(cli.value(QStringLiteral("db")));
@@ -73,9 +118,21 @@ int main(int argc, char** argv) {
     admin.setScannerSink([&keys](const scanner::WedgeConfig& c) { keys.setConfig(c); });
     QObject::connect(&keys, &scanner::ScannerSource::scanned, &scans, &ScanController::onScan);
     QObject::connect(&keys, &scanner::ScannerSource::rejected, &scans, &ScanController::onRejected);
-    QStringList simulated;
-    simulated << QStringLiteral("sensor");
-    appInfo.setSimulatedDevices(simulated);
+
+    // ---- the other devices: found at start (off the GUI thread), simulated only where absent or --simulate
+    DeviceManager::Options devOpt;
+    devOpt.simulate = cli.isSet(QStringLiteral("simulate"));
+    devOpt.sensorPoller = !cli.isSet(QStringLiteral("no-sensor-poller"));
+    devOpt.sensorIntervalS = qMax(0, cli.value(QStringLiteral("sensor-interval")).toInt());
+    devOpt.cameraId = (cli.isSet(QStringLiteral("camera")) ? cli.value(QStringLiteral("camera")) : qEnvironmentVariable("ARCHIVE_CAMERA")).toUtf8();
+    devOpt.evdevPath = cli.isSet(QStringLiteral("evdev")) ? cli.value(QStringLiteral("evdev")) : qEnvironmentVariable("ARCHIVE_SCANNER_EVDEV");
+    devOpt.scanScript = cli.value(QStringLiteral("scan-script"));
+    DeviceManager devices(&dbService, &scans, devOpt);
+    QObject::connect(&devices, &DeviceManager::simulatedDevicesChanged, &appInfo, &AppController::setSimulatedDevices);
+    QObject::connect(&devices, &DeviceManager::readingsStored, &climate, &ClimateController::refresh);
+    QObject::connect(&devices, &DeviceManager::alertsChecked, &climate, [&climate](int opened) {
+        if (opened > 0) climate.refresh();
+    });
 
     // ---- QML
     AppForeign::s_instance = &appInfo;
@@ -109,8 +166,11 @@ int main(int argc, char** argv) {
     if (appInfo.windowed()) window->show();
     else window->showFullScreen();
     QObject::connect(&appInfo, &AppController::exitRequested, &app, &QCoreApplication::quit);
+    if (qEnvironmentVariableIsSet("ARCHIVE_KIOSK_TIMING")) reportStartTimes(window, &dbService);
 
     climate.start();
+    devices.setKeyTarget(window);
+    devices.start();
     admin.loadScannerSettings();  // the stored prefix/suffix/timing apply to the wedge filter
 
     std::unique_ptr<ScriptRunner> runner;

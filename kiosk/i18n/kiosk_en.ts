@@ -956,6 +956,14 @@
         <translation>Simulated devices</translation>
     </message>
     <message>
+        <source>barcode scanner</source>
+        <translation>barcode scanner</translation>
+    </message>
+    <message>
+        <source>climate sensors</source>
+        <translation>climate sensors</translation>
+    </message>
+    <message>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>

@@ -956,6 +956,14 @@
         <translation>模拟设备</translation>
     </message>
     <message>
+        <source>barcode scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>climate sensors</source>
+        <translation>温湿度传感器</translation>
+    </message>
+    <message>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
