@@ -180,6 +180,28 @@ bool Reader::next(Record& out, QList<Problem>& fieldProblems) {
             }
         };
         while (m_pos < n && !endOfRecord) {
+            // An unquoted field is taken in one piece up to its separator or the line end (one allocation
+            // instead of one append per character); quotes inside it are literal, as below.
+            if (!quoted && !wasQuoted && field.isEmpty()) {
+                const QChar c0 = s[m_pos];
+                if (c0 != QLatin1Char('"') && c0 != m_sep && c0 != QLatin1Char('\r') && c0 != QLatin1Char('\n')) {
+                    const qsizetype start = m_pos;
+                    while (m_pos < n) {
+                        const QChar c = s[m_pos];
+                        if (c == m_sep || c == QLatin1Char('\r') || c == QLatin1Char('\n')) break;
+                        ++m_pos;
+                    }
+                    const qsizetype len = m_pos - start;
+                    field = QString(s + start, qMin<qsizetype>(len, m_maxField));
+                    if (len > m_maxField && !tooLong) {
+                        tooLong = true;
+                        fieldProblems.append({startLine, QString::number(out.fields.size() + 1),
+                                              QStringLiteral("内容过长（超过 %1 个字符），请检查是否缺少引号或分隔符").arg(m_maxField),
+                                              QStringLiteral("text is too long (over %1 characters); check for a missing quote or separator").arg(m_maxField)});
+                    }
+                    continue;
+                }
+            }
             const QChar c = s[m_pos++];
             if (quoted) {
                 if (c == QLatin1Char('"')) {
