@@ -56,11 +56,55 @@ Result<QList<qint64>> EnvQueries::roomSensorIds(qint64 roomId) {
     return autoIds.isEmpty() ? manualIds : autoIds;
 }
 
+Result<QList<SensorSpan>> EnvQueries::roomSensorSpans(qint64 roomId, qint64 from, qint64 to) {
+    QSqlQuery q(m_db.sql());
+    // Sensors with a room but no binding rows (written by hand, or before 0011's backfill): bound throughout.
+    q.prepare(QStringLiteral(
+        "SELECT b.sensor_id, s.kind, b.from_at, b.to_at FROM sensor_bindings b JOIN sensors s ON s.id = b.sensor_id "
+        "WHERE b.room_id = ? AND b.from_at < ? AND (b.to_at IS NULL OR b.to_at > ?) "
+        "UNION ALL SELECT s.id, s.kind, 0, NULL FROM sensors s WHERE s.room_id = ? "
+        "AND NOT EXISTS (SELECT 1 FROM sensor_bindings x WHERE x.sensor_id = s.id) ORDER BY 1, 3"));
+    q.addBindValue(roomId);
+    q.addBindValue(to);
+    q.addBindValue(from);
+    q.addBindValue(roomId);
+    if (!q.exec()) return dbErr(q, "room sensor bindings");
+    QList<SensorSpan> autoSpans, manualSpans;
+    while (q.next()) {
+        SensorSpan sp;
+        sp.sensorId = q.value(0).toLongLong();
+        sp.from = q.value(2).toLongLong();
+        sp.to = q.value(3).isNull() ? SensorSpan::kForever : q.value(3).toLongLong();
+        (q.value(1).toString() == QLatin1String("manual") ? manualSpans : autoSpans) << sp;
+    }
+    return autoSpans.isEmpty() ? manualSpans : autoSpans;
+}
+
+namespace {
+QList<qint64> spanIds(const QList<SensorSpan>& spans) {
+    QList<qint64> ids;
+    for (const SensorSpan& sp : spans)
+        if (!ids.contains(sp.sensorId)) ids << sp.sensorId;
+    return ids;
+}
+// "(sensor_id = 3 AND at >= 0 AND at < 9) OR …": each span's rows of a table keyed by `key`, the span's
+// ends rounded up to `unit` (a bucket belongs to the binding in force at its start). Values are integers.
+QString spanWhere(const QList<SensorSpan>& spans, const QString& key, qint64 unit) {
+    QStringList parts;
+    for (const SensorSpan& sp : spans)
+        parts << QStringLiteral("(sensor_id = %1 AND %2 >= %3 AND %2 < %4)")
+                     .arg(sp.sensorId).arg(key).arg(ceilTo(sp.from, unit)).arg(ceilTo(sp.to, unit));
+    return parts.isEmpty() ? QStringLiteral("0 = 1") : QStringLiteral("(") + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+}  // namespace
+
 Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int maxPoints) {
     if (to <= from) return badRange();
     maxPoints = std::clamp(maxPoints, 10, 100000);
-    auto ids = roomSensorIds(roomId);
-    if (!ids) return ids.error();
+    auto spans = roomSensorSpans(roomId, from, to);
+    if (!spans) return spans.error();
+    const QList<qint64> idsNow = spanIds(*spans);
+    const QList<qint64>* ids = &idsNow;
     ChartSeries out;
     out.from = from;
     out.to = to;
@@ -103,10 +147,12 @@ Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT %1, n, t_n, t_sum, t_min, t_max, rh_n, rh_sum, rh_min, rh_max FROM %2 "
                                  "WHERE sensor_id = ? AND %1 >= ? AND %1 < ?").arg(key, table));
-        for (qint64 sid : *ids) {
-            q.bindValue(0, sid);
-            q.bindValue(1, base);
-            q.bindValue(2, to);
+        for (const SensorSpan& sp : *spans) {
+            const qint64 lo = qMax(base, ceilTo(sp.from, unit)), hi = qMin(to, ceilTo(sp.to, unit));
+            if (hi <= lo) continue;
+            q.bindValue(0, sp.sensorId);
+            q.bindValue(1, lo);
+            q.bindValue(2, hi);
             if (!q.exec()) return dbErr(q, "chart series");
             while (q.next()) {
                 const qint64 b = (q.value(0).toLongLong() - base) / bucket;
@@ -141,7 +187,7 @@ Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT (at - ?) / ? AS b, count(*), count(t), sum(t), min(t), max(t), count(rh), sum(rh), min(rh), max(rh) "
-                             "FROM readings WHERE sensor_id IN (%1) AND at >= ? AND at < ? GROUP BY b ORDER BY b").arg(idList(*ids)));
+                             "FROM readings WHERE %1 AND at >= ? AND at < ? GROUP BY b ORDER BY b").arg(spanWhere(*spans, QStringLiteral("at"), 1)));
     q.addBindValue(base);
     q.addBindValue(bucket);
     q.addBindValue(from);
@@ -165,6 +211,22 @@ Result<ChartSeries> EnvQueries::chart(qint64 roomId, qint64 from, qint64 to, int
         out.points << p;
     }
     return out;
+}
+
+Result<RollupAgg> EnvQueries::sumHourly(const QList<SensorSpan>& spans, qint64 from, qint64 to) {
+    // Spans with the same clipped hours are summed together (usually all of a room's sensors).
+    std::map<std::pair<qint64, qint64>, QList<qint64>> groups;
+    for (const SensorSpan& sp : spans) {
+        const qint64 a = qMax(from, ceilTo(sp.from, kHourMs)), b = qMin(to, ceilTo(sp.to, kHourMs));
+        if (b > a) groups[{a, b}] << sp.sensorId;
+    }
+    RollupAgg total;
+    for (const auto& [range, ids] : groups) {
+        auto part = sumHourly(ids, range.first, range.second);
+        if (!part) return part.error();
+        total.merge(*part);
+    }
+    return total;
 }
 
 Result<RollupAgg> EnvQueries::sumHourly(const QList<qint64>& ids, qint64 from, qint64 to) {
@@ -221,23 +283,23 @@ WindowMetrics EnvQueries::metricsFrom(const RollupAgg& a, qint64 from, qint64 to
 
 Result<WindowMetrics> EnvQueries::metrics(qint64 roomId, qint64 from, qint64 to) {
     if (to <= from) return badRange();
-    auto ids = roomSensorIds(roomId);
-    if (!ids) return ids.error();
-    auto a = sumHourly(*ids, floorTo(from, kHourMs), ceilTo(to, kHourMs));
+    auto spans = roomSensorSpans(roomId, floorTo(from, kHourMs), ceilTo(to, kHourMs));
+    if (!spans) return spans.error();
+    auto a = sumHourly(*spans, floorTo(from, kHourMs), ceilTo(to, kHourMs));
     if (!a) return a.error();
     return metricsFrom(*a, from, to);
 }
 
 Result<QList<DailyRow>> EnvQueries::daily(qint64 roomId, qint64 from, qint64 to) {
     if (to <= from) return badRange();
-    auto ids = roomSensorIds(roomId);
-    if (!ids) return ids.error();
+    auto spans = roomSensorSpans(roomId, floorTo(from, kHourMs), to);
+    if (!spans) return spans.error();
     QList<DailyRow> out;
-    if (ids->isEmpty()) return out;
+    if (spans->isEmpty()) return out;
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT hour, %1 FROM readings_hourly WHERE sensor_id IN (%2) AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour")
-                  .arg(QLatin1String(RollupStore::sumColumns()), idList(*ids)));
+    q.prepare(QStringLiteral("SELECT hour, %1 FROM readings_hourly WHERE %2 AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour")
+                  .arg(QLatin1String(RollupStore::sumColumns()), spanWhere(*spans, QStringLiteral("hour"), kHourMs)));
     q.addBindValue(floorTo(from, kHourMs));
     q.addBindValue(to);
     if (!q.exec()) return dbErr(q, "daily table");
@@ -383,16 +445,16 @@ Result<BoxEnvironment> EnvQueries::boxHistory(const QString& boxRef, qint64 from
             }
             pieces = next;
         }
-        auto ids = roomSensorIds(room.id);
-        if (!ids) return ids.error();
         for (const auto& p : pieces) {
+            auto spans = roomSensorSpans(room.id, floorTo(p.first, kHourMs), ceilTo(p.second, kHourMs));
+            if (!spans) return spans.error();
             BoxStay st;
             st.roomId = room.id;
             st.roomCode = room.code;
             st.roomName = room.name;
             st.from = p.first;
             st.to = p.second;
-            auto agg = sumHourly(*ids, floorTo(p.first, kHourMs), ceilTo(p.second, kHourMs));
+            auto agg = sumHourly(*spans, floorTo(p.first, kHourMs), ceilTo(p.second, kHourMs));
             if (!agg) return agg.error();
             st.agg = *agg;
             auto oor = hoursOutOfRange(room.id, p.first, p.second);

@@ -3,8 +3,10 @@
 // per-box environment history. Plain functions returning values, for the kiosk's db worker thread,
 // archivectl and reports/. Long ranges read the rollups, never the raw rows.
 //
-// A room's data are the readings of the automatic sensors bound to it now (manual readings only when
-// it has no automatic sensor). Metric windows are rounded to whole hours (the hourly rollups).
+// A room's data are the readings of the automatic sensors bound to it at the time of each reading
+// (sensor_bindings, migration 0011; manual readings only when it had no automatic sensor in the window).
+// Metric windows are rounded to whole hours (the hourly rollups); an hour belongs to the binding in force
+// at its start (daily chart buckets: at the day's start).
 
 #include "ClimateProfiles.h"
 #include "Metrics.h"
@@ -15,6 +17,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <limits>
 
 namespace archive::db::env {
 
@@ -77,11 +80,20 @@ struct BoxEnvironment {
     double hoursInRooms = 0, hoursOutOfRange = 0, hoursOnLoan = 0, hoursUnknown = 0;
 };
 
+// A sensor bound to a room during [from, to) (to = kForever while still bound).
+struct SensorSpan {
+    static constexpr qint64 kForever = std::numeric_limits<qint64>::max() / 4;
+    qint64 sensorId = 0;
+    qint64 from = 0, to = kForever;
+};
+
 class EnvQueries {
 public:
     explicit EnvQueries(Database& db) : m_db(db) {}
 
-    Result<QList<qint64>> roomSensorIds(qint64 roomId);
+    Result<QList<qint64>> roomSensorIds(qint64 roomId);  // bound now
+    // Bindings to the room that overlap [from, to) (not clipped), automatic sensors, else manual ones.
+    Result<QList<SensorSpan>> roomSensorSpans(qint64 roomId, qint64 from, qint64 to);
     Result<ChartSeries> chart(qint64 roomId, qint64 from, qint64 to, int maxPoints = 2000);
     Result<WindowMetrics> metrics(qint64 roomId, qint64 from, qint64 to);
     Result<QList<DailyRow>> daily(qint64 roomId, qint64 from, qint64 to);
@@ -93,6 +105,7 @@ public:
 
 private:
     Result<RollupAgg> sumHourly(const QList<qint64>& sensors, qint64 from, qint64 to);
+    Result<RollupAgg> sumHourly(const QList<SensorSpan>& spans, qint64 from, qint64 to);
     Result<double> hoursOutOfRange(qint64 roomId, qint64 from, qint64 to);
     Database& m_db;
 };

@@ -73,6 +73,45 @@ Result<RoomRef> findRoom(Database& db, const QString& codeOrName) {
     return found.first();
 }
 
+// Keeps sensor_bindings (migration 0011) in step with sensors.room_id: closes the open binding at `at`
+// and opens one for the new room. A sensor's first binding starts at 0 (see the migration).
+static Status recordBinding(Database& db, qint64 sensorId, qint64 roomId, qint64 at, const QString& actor) {
+    QSqlQuery q(db.sql());
+    q.prepare(QStringLiteral("SELECT room_id, from_at FROM sensor_bindings WHERE sensor_id = ? AND to_at IS NULL"));
+    q.addBindValue(sensorId);
+    if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("read sensor binding"));
+    const bool open = q.next();
+    const qint64 openRoom = open ? q.value(0).toLongLong() : 0, openFrom = open ? q.value(1).toLongLong() : 0;
+    q.finish();
+    if (open && openRoom == roomId) return okStatus();
+    if (open && at <= openFrom)
+        return makeError(QStringLiteral("bad_input"),
+                         QStringLiteral("绑定时间早于该传感器上一次绑定的时间，不能改写过去的绑定记录。"),
+                         QStringLiteral("The binding time is before the sensor's last binding; past bindings cannot be rewritten."));
+    QSqlQuery n(db.sql());
+    n.prepare(QStringLiteral("SELECT count(*) FROM sensor_bindings WHERE sensor_id = ?"));
+    n.addBindValue(sensorId);
+    if (!n.exec() || !n.next()) return sqlError(n.lastError(), QStringLiteral("read sensor binding"));
+    const bool first = n.value(0).toLongLong() == 0;
+    n.finish();
+    if (open) {
+        QSqlQuery u(db.sql());
+        u.prepare(QStringLiteral("UPDATE sensor_bindings SET to_at = ? WHERE sensor_id = ? AND to_at IS NULL"));
+        u.addBindValue(at);
+        u.addBindValue(sensorId);
+        if (!u.exec()) return sqlError(u.lastError(), QStringLiteral("close sensor binding"));
+    }
+    QSqlQuery i(db.sql());
+    i.prepare(QStringLiteral("INSERT INTO sensor_bindings(sensor_id, room_id, from_at, to_at, actor, created_at) VALUES(?,?,?,NULL,?,?)"));
+    i.addBindValue(sensorId);
+    i.addBindValue(roomId);
+    i.addBindValue(first ? qint64(0) : at);
+    i.addBindValue(actor);
+    i.addBindValue(db.nowMs());
+    if (!i.exec()) return sqlError(i.lastError(), QStringLiteral("record sensor binding"));
+    return okStatus();
+}
+
 struct ReadingStore::Impl {
     Database& db;
     RollupStore rollups;
@@ -125,6 +164,10 @@ struct ReadingStore::Impl {
         q.addBindValue(kind);
         q.addBindValue(db.nowMs());
         if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("add sensor"));
+        if (roomId) {
+            if (auto st = recordBinding(db, q.lastInsertId().toLongLong(), roomId, db.nowMs(), QStringLiteral("system")); !st)
+                return st.error();
+        }
         if (auto st = loadSensors(); !st) return st.error();
         it = byKey.constFind(key);
         if (it == byKey.constEnd()) return makeError(QStringLiteral("db_error"), QStringLiteral("无法登记传感器。"), QStringLiteral("Could not register the sensor."));
@@ -315,7 +358,7 @@ Result<int> ReadingStore::addReadings(const QList<ReadingRow>& batch) {
     return n;
 }
 
-Status ReadingStore::bindSensor(const QString& sensorKey, const QString& roomCodeOrName, const QString& actor) {
+Status ReadingStore::bindSensor(const QString& sensorKey, const QString& roomCodeOrName, const QString& actor, qint64 atMs) {
     const QString key = sensorKey.trimmed();
     if (key.isEmpty())
         return badInput(QStringLiteral("请指定传感器编号。"), QStringLiteral("Please give the sensor's id."));
@@ -332,11 +375,23 @@ Status ReadingStore::bindSensor(const QString& sensorKey, const QString& roomCod
     q.addBindValue(key);
     q.addBindValue(key + QStringLiteral("#external"));
     if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("bind sensor"));
+    const qint64 at = atMs > 0 ? atMs : m_db.nowMs();
+    const QString who = actor.isEmpty() ? QStringLiteral("archivectl") : actor;
+    QSqlQuery ids(m_db.sql());
+    ids.prepare(QStringLiteral("SELECT id FROM sensors WHERE sensor_key = ? OR sensor_key = ?"));
+    ids.addBindValue(key);
+    ids.addBindValue(key + QStringLiteral("#external"));
+    if (!ids.exec()) return sqlError(ids.lastError(), QStringLiteral("bind sensor"));
+    QList<qint64> sensorIds;
+    while (ids.next()) sensorIds << ids.value(0).toLongLong();
+    ids.finish();
+    for (qint64 id : sensorIds)
+        if (auto st = recordBinding(m_db, id, room->id, at, who); !st) return st;
     LedgerEntry e;
     e.actor = actor.isEmpty() ? QStringLiteral("archivectl") : actor;
     e.action = QStringLiteral("sensor.bind");
     e.subject = QStringLiteral("sensor:") + key;
-    e.details = QJsonObject{{QStringLiteral("room"), room->code}};
+    e.details = QJsonObject{{QStringLiteral("room"), room->code}, {QStringLiteral("from"), at}};
     if (auto r = Ledger::append(m_db, e); !r) return r.error();
     if (auto st = tx.commit(); !st) return st;
     invalidateCaches();

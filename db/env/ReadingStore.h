@@ -50,8 +50,10 @@ public:
     // Returns the number of readings stored.
     Result<int> addReadings(const QList<ReadingRow>& batch);
 
-    // Binds a sensor (created if unknown) to a room given by code or name; ledger "sensor.bind".
-    Status bindSensor(const QString& sensorKey, const QString& roomCodeOrName, const QString& actor);
+    // Binds a sensor (created if unknown) to a room given by code or name; ledger "sensor.bind". The
+    // binding history (sensor_bindings) records it from atMs (0 = now); a sensor's first binding covers
+    // all earlier readings. Readings are attributed to the room the sensor was bound to when taken.
+    Status bindSensor(const QString& sensorKey, const QString& roomCodeOrName, const QString& actor, qint64 atMs = 0);
     Result<QList<SensorRecord>> sensors();
 
     // A wall-hygrometer reading for a room, marked manual, with who recorded it; ledger "env.manual".
