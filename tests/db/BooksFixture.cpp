@@ -15,6 +15,10 @@ void BooksFixture::SetUp() {
     ASSERT_TRUE(d.ok()) << d.errorMessage().toStdString() << d.error().detail.toStdString();
     db = std::move(d.value());
     books = std::make_unique<Books>(*db);
+    seed();
+}
+
+void BooksFixture::seed() {
     const QString sys = QStringLiteral("test");
     ASSERT_OK(books->addFonds({QStringLiteral("J001"), QStringLiteral("某某市林业局"), 1990, 2025}, sys));
     ASSERT_OK(books->addFonds({QStringLiteral("J002"), QStringLiteral("某某市疾病预防控制中心"), 2000, 2025}, sys));
@@ -69,6 +73,22 @@ void BooksFixture::SetUp() {
            {QStringLiteral("暂存资料")});
     addBox(QStringLiteral("BX0008"), QStringLiteral("WS"), QStringLiteral("S1-02"), 2022, QStringLiteral("30y"),
            {QStringLiteral("会议纪要"), QStringLiteral("会议签到表")});
+}
+
+void BooksFixture::addCorpus(int boxes) {
+    // Deterministic titles from pieces: 1-, 2- and 3-character Chinese words, mixed-case English, digits.
+    static const char* pre[] = {"关于", "关于做好", "关于印发", "", "市", "局"};
+    static const char* subj[] = {"森林防火", "林业资源", "档案管理", "财务报表", "人事任免", "工程建设", "安全生产", "会议纪要",
+                                 "年度预算", "造林绿化", "Forest Fire", "ANNUAL report", "GIS 数据", "林权登记", "采伐许可"};
+    static const char* tail[] = {"工作的通知", "的报告", "的请示", "的批复", "实施方案", "工作总结", "统计表", "（机密）", "v2.0", "的函"};
+    int n = 0;
+    for (int b = 0; b < boxes; ++b) {
+        QStringList titles;
+        for (int i = 0; i < 10; ++i, ++n)
+            titles << QString::fromUtf8(pre[n % 6]) + QString::fromUtf8(subj[(n * 7) % 15]) + QString::fromUtf8(tail[(n * 3 + b) % 10]);
+        addBox(QStringLiteral("CX%1").arg(b, 4, 10, QLatin1Char('0')), b % 3 ? QStringLiteral("WS") : QStringLiteral("KJ"), {},
+               2000 + (b * 5) % 25, QStringLiteral("30y"), titles);
+    }
 }
 
 void BooksFixture::TearDown() {

@@ -20,6 +20,8 @@ class BooksFixture : public ::testing::Test {
 protected:
     void SetUp() override;
     void TearDown() override;
+    void seed();                    // the catalogue above, into books
+    void addCorpus(int boxes = 30);  // boxes CX0000… with 10 generated titles each (search comparisons)
 
     // Re-open a second connection to the same file (another "process" in spirit).
     std::unique_ptr<archive::db::Database> openAgain();

@@ -6,7 +6,10 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QThread>
+#include <atomic>
 #include <cstdio>
+#include <vector>
 
 using namespace archive::db;
 
@@ -117,4 +120,56 @@ TEST_F(BooksFixture, SeveralKiosksHammerTheSameBoxes) {
     auto v = Ledger::verify(*db);
     ASSERT_TRUE(v.ok()) << v.errorMessage().toStdString();
     EXPECT_TRUE(v->ok) << v->firstBadSeq << " " << v->reason.toStdString();
+}
+
+// Two (here: four) kiosks scan the same box at the same moment: exactly one lends it, every other one gets the
+// ordinary "already on loan" refusal — never an SQL or lock error.
+TEST_F(BooksFixture, SameBoxAtTheSameMomentOnlyOneCheckOutSucceeds) {
+    constexpr int kKiosks = 4;
+    for (int round = 0; round < 5; ++round) {
+        const QString box = kBoxes[round % kBoxes.size()];
+        std::atomic<int> ready{0};
+        std::atomic<bool> go{false};
+        QList<QThread*> threads;
+        std::vector<archive::Result<LoanInfo>> results(kKiosks, archive::Result<LoanInfo>(archive::makeError(QStringLiteral("not_run"), {}, {})));
+        for (int k = 0; k < kKiosks; ++k) {
+            threads << QThread::create([&, k] {
+                auto d = Database::open(path);
+                ++ready;
+                if (!d) {
+                    results[k] = d.error();
+                    return;
+                }
+                Books kiosk(*d.value());
+                kiosk.box(box);  // warm the connection's statements, as a kiosk that is already running
+                while (!go.load()) QThread::yieldCurrentThread();
+                results[k] = kiosk.checkOutBox(box, kBorrowers[k % kBorrowers.size()], QStringLiteral("A1"));
+            });
+            threads.last()->start();
+        }
+        while (ready.load() < kKiosks) QThread::yieldCurrentThread();
+        go = true;
+        for (QThread* t : threads) {
+            t->wait();
+            delete t;
+        }
+        int ok = 0;
+        for (const auto& r : results) {
+            if (r.ok()) {
+                ++ok;
+                continue;
+            }
+            EXPECT_EQ(r.error().code, QStringLiteral("bad_state")) << r.error().detail.toStdString();
+            EXPECT_TRUE(r.error().messageEn.contains(QStringLiteral("already on loan"))) << r.error().messageEn.toStdString();
+            EXPECT_TRUE(r.error().messageZh.contains(QStringLiteral("已借出"))) << r.error().messageZh.toStdString();
+        }
+        EXPECT_EQ(ok, 1) << "round " << round;
+        EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM loans l JOIN boxes b ON b.id = l.box_id WHERE b.barcode = '%1'"
+                                       " AND l.returned_at IS NULL").arg(box)),
+                  1);
+        ASSERT_OK(books->checkIn(box, QStringLiteral("A1")));
+    }
+    auto v = Ledger::verify(*db);
+    ASSERT_TRUE(v.ok());
+    EXPECT_TRUE(v->ok);
 }
