@@ -354,7 +354,13 @@ Result<DemoSummary> DemoArchive::generate(Database& db, const DemoOptions& o) {
     QList<PersonSpec> people;
     QStringList boxes;
     QList<int> boxCat;
-    if (auto st = writeCatalogue(db, o, rng, sum, people, boxes, boxCat); !st) return st.error();
+    // The archive room was set up before the history below: the catalogue goes in 400 days ago.
+    db.setClockOffsetMs(-400 * kDay);
+    if (auto st = writeCatalogue(db, o, rng, sum, people, boxes, boxCat); !st) {
+        db.setClockOffsetMs(0);
+        return st.error();
+    }
+    db.setClockOffsetMs(0);
 
     Books books(db);
     const QString archivist = sum.staff.value(0).card;
@@ -377,36 +383,161 @@ Result<DemoSummary> DemoArchive::generate(Database& db, const DemoOptions& o) {
         const QString c = QString::fromUtf8(kCats[boxCat[i]].code);
         if (c == QLatin1String("WS") || c == QLatin1String("KJ") || c == QLatin1String("KU")) lendable << i;
     }
-    QSet<int> usedBox;
-    auto lend = [&](qint64 daysAgo, bool returnIt, int returnAfterDays, ReturnCondition cond) -> bool {
-        for (int attempt = 0; attempt < 40; ++attempt) {
+    // ---- History, replayed in time order through db/Books (each step its own transaction and ledger row), so
+    // every box's location and loan history is consistent: returned loans over the past year, and over the
+    // last 90 days (the span of the demo's climate readings) more loans and round trips of boxes to another
+    // room and back (送特藏库修裱 / 数字化), then the open and overdue loans. Per box the planned intervals
+    // (loans, stays away) never overlap; a destination slot is only ever a position that was free after the
+    // catalogue went in, so a box always fits back on its own shelf.
+    QSet<int> secretBoxes;  // boxes holding 秘密/机密 items: lending them needs approvals (R4)
+    {
+        QSqlQuery sq(db.sql());
+        if (!sq.exec(QStringLiteral("SELECT DISTINCT b.barcode FROM items i JOIN boxes b ON b.id = i.box_id "
+                                    "WHERE i.security IN ('secret','confidential')")))
+            return sqlError(sq.lastError(), QStringLiteral("demo: secret boxes"));
+        QSet<QString> codes;
+        while (sq.next()) codes.insert(sq.value(0).toString());
+        for (int i = 0; i < boxes.size(); ++i)
+            if (codes.contains(boxes[i])) secretBoxes.insert(i);
+    }
+    lendable.erase(std::remove_if(lendable.begin(), lendable.end(), [&](int b) { return secretBoxes.contains(b); }),
+                   lendable.end());
+    struct Slot { QString barcode; int room; QList<QPair<qint64, qint64>> busy; };
+    QList<Slot> freeSlots;         // one per free shelf position (capacity minus boxes after the catalogue)
+    QHash<int, int> homeRoom;  // box → room index of its shelf
+    {
+        QSqlQuery sq(db.sql());
+        if (!sq.exec(QStringLiteral("SELECT l.barcode, r.code, l.capacity - (SELECT count(*) FROM boxes b WHERE b.location_id = l.id) "
+                                    "FROM locations l JOIN rooms r ON r.id = l.room_id ORDER BY l.id")))
+            return sqlError(sq.lastError(), QStringLiteral("demo: free positions"));
+        while (sq.next()) {
+            int room = 0;
+            for (int r = 0; r < int(std::size(kRooms)); ++r)
+                if (sq.value(1).toString() == QLatin1String(kRooms[r].code)) room = r;
+            for (int k = 0; k < sq.value(2).toInt(); ++k) freeSlots << Slot{sq.value(0).toString(), room, {}};
+        }
+        if (!sq.exec(QStringLiteral("SELECT b.barcode, r.code FROM boxes b JOIN locations l ON l.id = b.location_id "
+                                    "JOIN rooms r ON r.id = l.room_id")))
+            return sqlError(sq.lastError(), QStringLiteral("demo: box rooms"));
+        QHash<QString, int> idx;
+        for (int i = 0; i < boxes.size(); ++i) idx.insert(boxes[i], i);
+        while (sq.next())
+            for (int r = 0; r < int(std::size(kRooms)); ++r)
+                if (sq.value(1).toString() == QLatin1String(kRooms[r].code)) homeRoom.insert(idx.value(sq.value(0).toString()), r);
+    }
+    const qint64 nowMs = db.nowMs();
+    auto at = [&](double daysAgo) { return nowMs - qint64(daysAgo * double(kDay)); };
+    QHash<int, QList<QPair<qint64, qint64>>> planned;  // box → intervals already planned
+    auto overlaps = [](const QList<QPair<qint64, qint64>>& l, qint64 a, qint64 b) {
+        for (const auto& iv : l)
+            if (a < iv.second + kDay && iv.first < b + kDay) return true;  // a day apart at least
+        return false;
+    };
+    enum Kind { Out, In, Away, Back };
+    struct Ev { qint64 t; int order; Kind kind; int box; int person; int slot; ReturnCondition cond; int plan; };
+    QList<Ev> evs;
+    int planNo = 0;
+    auto planLoan = [&](qint64 out, qint64 back, ReturnCondition cond) -> bool {  // back 0 = still out
+        for (int attempt = 0; attempt < 60; ++attempt) {
             const int b = lendable[int(rng.bounded(quint32(lendable.size())))];
             const int p = internal[int(rng.bounded(quint32(internal.size())))];
-            if (usedBox.contains(b) || !deptAllows(p, boxCat[b])) continue;
-            db.setClockOffsetMs(-daysAgo * kDay);
-            auto loan = books.checkOutBox(boxes[b], people[p].card, archivist);
-            if (!loan) continue;  // a rule said no (e.g. a 机密 item inside): try another box
-            if (returnIt) {
-                db.setClockOffsetMs(-(daysAgo - returnAfterDays) * kDay);
-                if (!books.checkIn(boxes[b], archivist, cond)) return false;
-            } else {
-                usedBox.insert(b);
-            }
+            if (!deptAllows(p, boxCat[b]) || overlaps(planned[b], out, back ? back : nowMs)) continue;
+            planned[b] << qMakePair(out, back ? back : nowMs);
+            ++planNo;
+            evs << Ev{out, planNo * 2, Out, b, p, -1, cond, planNo};
+            if (back) evs << Ev{back, planNo * 2 + 1, In, b, p, -1, cond, planNo};
             return true;
         }
         return false;
     };
-    // History: returned loans over the past year (a few damaged → incidents, R9).
+    auto planTrip = [&](qint64 away, qint64 back) -> bool {
+        for (int attempt = 0; attempt < 60; ++attempt) {
+            const int b = int(rng.bounded(quint32(boxes.size())));
+            if (!homeRoom.contains(b) || overlaps(planned[b], away, back)) continue;
+            const int start = int(rng.bounded(quint32(qMax(1, int(freeSlots.size())))));
+            for (int k = 0; k < freeSlots.size(); ++k) {
+                Slot& sl = freeSlots[(start + k) % freeSlots.size()];
+                if (sl.room == homeRoom.value(b) || overlaps(sl.busy, away, back)) continue;
+                sl.busy << qMakePair(away, back);
+                planned[b] << qMakePair(away, back);
+                ++planNo;
+                evs << Ev{away, planNo * 2, Away, b, -1, int(&sl - freeSlots.data()), ReturnCondition::Ok, planNo};
+                evs << Ev{back, planNo * 2 + 1, Back, b, -1, -1, ReturnCondition::Ok, planNo};
+                return true;
+            }
+        }
+        return false;
+    };
+    // Returned loans over the past year (a few damaged → incidents, R9), more of them in the last 90 days.
     for (int i = 0; i < 150; ++i) {
-        const int ago = 40 + int(rng.bounded(320));
-        const ReturnCondition cond = i % 50 == 7 ? ReturnCondition::Damaged : ReturnCondition::Ok;
-        if (lend(ago, true, 2 + int(rng.bounded(25)), cond)) ++sum.returnedLoans;
+        const double ago = 40 + rng.bounded(320);
+        planLoan(at(ago), at(ago - 2 - rng.bounded(25)), i % 50 == 7 ? ReturnCondition::Damaged : ReturnCondition::Ok);
+    }
+    for (int i = 0; i < 150; ++i) {
+        const double ago = 3 + rng.bounded(85.0);
+        const double days = 1 + rng.bounded(qMin(25.0, ago - 1));
+        planLoan(at(ago), at(ago - days), ReturnCondition::Ok);
+    }
+    // Round trips to another room over the last 90 days: a few days to a month away, some boxes twice.
+    for (int i = 0; i < 400; ++i) {
+        const double ago = 4 + rng.bounded(86.0);
+        const double days = 2 + rng.bounded(qMin(30.0, ago - 2));
+        planTrip(at(ago), at(ago - days));
     }
     // Open loans within their period, then overdue ones (R8 then blocks those borrowers).
-    for (int i = 0; i < 40; ++i)
-        if (lend(int(rng.bounded(12)), false, 0, ReturnCondition::Ok)) ++sum.openLoans;
-    for (int i = 0; i < 15; ++i)
-        if (lend(50 + int(rng.bounded(60)), false, 0, ReturnCondition::Ok)) ++sum.overdueLoans;
+    int wantOpen = 40, wantOverdue = 15;
+    QSet<int> openPlans, overduePlans;
+    for (int i = 0; i < 200 && (wantOpen > 0 || wantOverdue > 0); ++i) {
+        const bool overdue = wantOverdue > 0 && (wantOpen == 0 || i % 3 == 2);
+        const double ago = overdue ? 50 + rng.bounded(60) : rng.bounded(12.0);
+        if (!planLoan(at(ago), 0, ReturnCondition::Ok)) continue;
+        (overdue ? overduePlans : openPlans).insert(planNo);
+        --(overdue ? wantOverdue : wantOpen);
+    }
+    std::sort(evs.begin(), evs.end(), [](const Ev& a, const Ev& b) { return std::tie(a.t, a.order) < std::tie(b.t, b.order); });
+    QHash<int, QString> homeOf;  // box → its shelf barcode while away
+    QSet<int> lentPlans, awayPlans;
+    QSet<int> usedBox;           // boxes on open loan at the end
+    for (const Ev& e : evs) {
+        db.setClockOffsetMs(e.t - nowMs);
+        switch (e.kind) {
+        case Out: {
+            // The planned borrower first; if a rule refuses (e.g. R8: an overdue loan by then), another one.
+            for (int k = 0; k < 20; ++k) {
+                const int p = k == 0 ? e.person : internal[int(rng.bounded(quint32(internal.size())))];
+                if (k && !deptAllows(p, boxCat[e.box])) continue;
+                if (books.checkOutBox(boxes[e.box], people[p].card, archivist)) {
+                    lentPlans.insert(e.plan);
+                    break;
+                }
+            }
+            if (!lentPlans.contains(e.plan)) break;
+            if (openPlans.contains(e.plan)) { ++sum.openLoans; usedBox.insert(e.box); }
+            else if (overduePlans.contains(e.plan)) { ++sum.overdueLoans; usedBox.insert(e.box); }
+            break;
+        }
+        case In:
+            if (!lentPlans.contains(e.plan)) break;
+            if (!books.checkIn(boxes[e.box], archivist, e.cond)) return makeError(QStringLiteral("demo"), QStringLiteral("演示数据：归还失败。"), QStringLiteral("Demo: a return failed."));
+            ++sum.returnedLoans;
+            break;
+        case Away: {
+            auto b = books.box(boxes[e.box]);
+            if (!b || b->state != QLatin1String("in_place") || b->location.barcode.isEmpty()) break;
+            if (books.moveBox(boxes[e.box], freeSlots[e.slot].barcode, archivist)) {
+                homeOf.insert(e.box, b->location.barcode);
+                awayPlans.insert(e.plan);
+                ++sum.roomMoves;
+            }
+            break;
+        }
+        case Back:
+            if (!awayPlans.contains(e.plan)) break;
+            if (auto st = books.moveBox(boxes[e.box], homeOf.value(e.box), archivist); !st) return st.error();
+            ++sum.roomMoves;
+            break;
+        }
+    }
     db.setClockOffsetMs(0);
 
     // Pending requests: confidential/personnel (head, R4), external (leader, R6), review categories (R5).

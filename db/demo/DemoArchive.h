@@ -6,7 +6,10 @@
 //   3 rooms (paper, special, audio-visual) with cabinets › shelves › positions, every shelf barcoded;
 //   2,000 boxes, 20,000 items with Chinese titles (some 秘密/机密); 10 departments with permission profiles;
 //   200 borrowers (internal in departments + external units) and staff with every role (PINs set);
-//   returned loans over the past year, open loans, overdue loans, pending requests (head, leader, review).
+//   returned loans over the past year, open loans, overdue loans, pending requests (head, leader, review);
+//   over the last 90 days (the climate readings' span) more loans and round trips of boxes to another room,
+//   all replayed in time order through db/Books so each box has a consistent location and loan history.
+//   The catalogue is dated 400 days back.
 // The catalogue goes in with prepared inserts in one transaction (one ledger entry "demo.generate");
 // loans and requests go through db/Books so every rule applies and each has its ledger entry.
 
@@ -34,6 +37,7 @@ struct DemoSummary {
     int fonds = 0, categories = 0, rooms = 0, locations = 0, departments = 0;
     int boxes = 0, items = 0, people = 0;
     int returnedLoans = 0, openLoans = 0, overdueLoans = 0, pendingRequests = 0;
+    int roomMoves = 0;            // moves of boxes to another room and back (last 90 days)
     QList<DemoStaff> staff;
     QStringList sampleBoxes;      // a few box barcodes to try
     QStringList sampleBorrowers;  // a few borrower cards to try
