@@ -180,34 +180,48 @@ Result<VerifyReport> Ledger::verify(Database& db) {
         return makeError(QStringLiteral("crypto"), QStringLiteral("加密库初始化失败。"),
                          QStringLiteral("The crypto library failed to start."));
     if (void* h = db.sqliteHandle()) return verifySqlite(static_cast<sqlite3*>(h));
+    // Generic path (PostgreSQL): pages of rows in seq order, so a long ledger is never held in memory at once
+    // (QPSQL fetches a whole result set). Every page is read in its own statement; rows are append-only, so
+    // pages join up exactly.
+    constexpr int kPage = 20000;
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM ledger ORDER BY seq")))
+    if (!q.prepare(QStringLiteral("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM ledger"
+                                  " WHERE seq > ? ORDER BY seq LIMIT %1").arg(kPage)))
         return sqlError(q.lastError(), QStringLiteral("ledger verify"));
     VerifyReport rep;
     QString prev = QString::fromLatin1(kGenesis);
-    qint64 expectSeq = 1;
-    while (q.next()) {
-        LedgerRow r;
-        r.seq = q.value(0).toLongLong();
-        r.atMs = q.value(1).toLongLong();
-        r.actor = q.value(2).toString();
-        r.action = q.value(3).toString();
-        r.subject = q.value(4).toString();
-        r.details = q.value(5).toString();
-        r.prevHash = q.value(6).toString();
-        r.hash = q.value(7).toString();
-        ++rep.rowsChecked;
-        auto fail = [&](const char* why) {
-            rep.ok = false;
-            rep.firstBadSeq = r.seq;
-            rep.reason = QString::fromLatin1(why);
-        };
-        if (r.seq != expectSeq) { fail("gap in sequence"); break; }
-        if (r.prevHash != prev) { fail("broken link"); break; }
-        if (computeHash(prev, r) != r.hash) { fail("hash mismatch"); break; }
-        prev = r.hash;
-        ++expectSeq;
+    qint64 expectSeq = 1, after = 0;
+    for (;;) {
+        q.bindValue(0, after);
+        if (!q.exec()) return sqlError(q.lastError(), QStringLiteral("ledger verify"));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            LedgerRow r;
+            r.seq = q.value(0).toLongLong();
+            r.atMs = q.value(1).toLongLong();
+            r.actor = q.value(2).toString();
+            r.action = q.value(3).toString();
+            r.subject = q.value(4).toString();
+            r.details = q.value(5).toString();
+            r.prevHash = q.value(6).toString();
+            r.hash = q.value(7).toString();
+            ++rep.rowsChecked;
+            after = r.seq;
+            auto fail = [&](const char* why) {
+                rep.ok = false;
+                rep.firstBadSeq = r.seq;
+                rep.reason = QString::fromLatin1(why);
+            };
+            if (r.seq != expectSeq) { fail("gap in sequence"); return rep; }
+            if (r.prevHash != prev) { fail("broken link"); return rep; }
+            if (computeHash(prev, r) != r.hash) { fail("hash mismatch"); return rep; }
+            prev = r.hash;
+            ++expectSeq;
+        }
+        q.finish();
+        if (rows < kPage) break;
     }
     return rep;
 }

@@ -26,6 +26,8 @@ PACKAGES=(
   libgl1-mesa-dri xvfb xauth
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev glabels
+  # Chinese pinyin for the on-screen keyboard (engine + dictionary)
+  libgooglepinyin0-dev libgooglepinyin0
   # multi-kiosk backend (PostgreSQL 15)
   postgresql
 )
