@@ -67,13 +67,55 @@ Item {
                         font.pixelSize: Theme.body
                         placeholderText: qsTr("Title, archival code, fonds or year")
                         onAccepted: Borrower.search(text)
+                        // A touch on the field opens the on-screen keyboard unless a physical one is in use.
+                        onPressed: searchKeys.wanted = !searchKeys.physicalSeen
+                        onActiveFocusChanged: if (activeFocus && !searchKeys.physicalSeen) searchKeys.wanted = true
+                        // Printable keys reaching the field come from a physical keyboard (scans never do: the
+                        // wedge filter consumes them; the on-screen keyboard inserts text without key events).
+                        Keys.onPressed: (event) => {
+                            if (event.text.length > 0 && event.text >= " " && !(event.modifiers & Qt.ControlModifier)) {
+                                searchKeys.physicalSeen = true
+                                searchKeys.wanted = false
+                            }
+                            event.accepted = false
+                        }
+                    }
+                    BigButton {
+                        objectName: "keyboardButton"
+                        text: Language.english ? (searchKeys.visible ? "Keyboard ▾" : "Keyboard ▴")
+                                               : (searchKeys.visible ? "键盘 ▾" : "键盘 ▴")
+                        highlighted: searchKeys.visible
+                        focusPolicy: Qt.NoFocus
+                        onClicked: {
+                            searchKeys.wanted = !searchKeys.visible
+                            if (searchKeys.wanted) query.forceActiveFocus()
+                        }
                     }
                     BigButton {
                         objectName: "searchButton"
                         text: qsTr("Search")
                         highlighted: true
-                        onClicked: Borrower.search(query.text)
+                        onClicked: {
+                            searchKeys.commitComposition()
+                            searchKeys.wanted = false
+                            Borrower.search(query.text)
+                        }
                     }
+                }
+                KioskKeyboard {
+                    id: searchKeys
+                    objectName: "searchKeyboard"
+                    property bool wanted: false
+                    property bool physicalSeen: false
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    visible: wanted && screen.page === 0
+                    target: query
+                    onAccepted: {
+                        wanted = false
+                        Borrower.search(query.text)
+                    }
+                    onHideRequested: wanted = false
                 }
                 Label {
                     visible: Borrower.query !== "" && Borrower.results.count === 0 && !Borrower.busy
