@@ -82,10 +82,6 @@ void DbService::open(const QString& location, qint64 clockOffsetMs) {
     }, Qt::QueuedConnection);
 }
 
-}  // namespace archive::kiosk
-
-namespace archive::kiosk {
-
 void DbWorker::startHeartbeat(const QString& location, qint64 clockOffsetMs) {
     m_location = location;
     m_clockOffsetMs = clockOffsetMs;

@@ -30,6 +30,11 @@ ApplicationWindow {
         anchors.fill: parent
         spacing: 0
 
+        ServerBanner {
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+            Layout.margins: Theme.gap / 2
+        }
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
