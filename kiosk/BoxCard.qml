@@ -72,8 +72,8 @@ Rectangle {
                     [qsTr("Location"), Language.pick(card.field("locationZh"), card.field("locationEn"))],
                     [qsTr("Borrower"), card.box.onLoan ? card.field("borrowerName") + " (" + card.field("borrowerCard") + ")" : "—"],
                     [qsTr("Due"), card.box.onLoan ? card.field("due") + (card.box.overdue ? "  " + qsTr("OVERDUE") : "") : "—"],
-                    [qsTr("Label"), card.box.labelStale === undefined ? qsTr("not printed yet")
-                                  : card.box.labelStale ? qsTr("out of date — reprint") : qsTr("up to date")]
+                    [qsTr("Label"), card.field("labelState") === "stale" ? qsTr("out of date — reprint")
+                                  : card.field("labelState") === "current" ? qsTr("up to date") : qsTr("not printed yet")]
                 ]
                 delegate: Row {
                     id: fieldRow

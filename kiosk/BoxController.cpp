@@ -5,6 +5,7 @@
 #include "FeedbackController.h"
 #include "SessionController.h"
 #include "db/Books.h"
+#include "db/labels/LabelRepository.h"
 
 #include <QTime>
 
@@ -14,16 +15,25 @@ namespace {
 struct BoxView {
     db::BoxInfo box;
     QList<db::RequestInfo> approved;  // approved requests waiting for this box
+    QString labelState;               // "never" | "current" | "stale"
 };
 
 Result<BoxView> loadBox(db::Database& d, const QString& barcode) {
     db::Books books(d);
     auto b = books.box(barcode);
     if (!b) return b.error();
-    BoxView v{b.value(), {}};
+    BoxView v{b.value(), {}, {}};
     if (auto pick = books.pickList())
         for (const auto& r : pick.value())
             if (r.boxBarcode == barcode) v.approved << r;
+    // Label stale = the box's current label fields differ from the last printed label (db/labels).
+    db::LabelRepository labels(d);
+    if (auto row = labels.box(barcode)) {
+        if (auto st = labels.labelState(barcode, labelDataOf(row.value()).hash()))
+            v.labelState = st.value() == db::LabelState::Current ? QStringLiteral("current")
+                         : st.value() == db::LabelState::Stale   ? QStringLiteral("stale")
+                                                                 : QStringLiteral("never");
+    }
     return v;
 }
 }  // namespace
@@ -32,12 +42,34 @@ BoxActivityModel::BoxActivityModel(QObject* parent)
     : RowsModel({"code", "title", "kind", "textZh", "textEn", "time"}, parent) {}
 
 BoxController::BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent)
-    : QObject(parent), m_db(db), m_session(session), m_feedback(feedback) {
+    : QObject(parent), m_db(db), m_session(session), m_feedback(feedback), m_printer(db, session, feedback),
+      m_sweep(db, session, feedback, &m_printer), m_pick(db, session, feedback), m_transfer(db, session, feedback) {
     connect(session, &SessionController::loggedOut, this, [this] {
         clear();
         setBatch({});
+        setFlow({});
         m_activity.clear();
     });
+    // A label printed (maybe minutes later, when the printer came back): the card shows it up to date.
+    connect(&m_printer, &PrintController::labelRecorded, this, [this](const QString& barcode) {
+        log(barcode, QString(), QStringLiteral("ok"), QStringLiteral("标签已打印"), QStringLiteral("Label printed"));
+        if (m_box.value(QStringLiteral("barcode")).toString() == barcode) load(barcode, false);
+    });
+}
+
+void BoxController::setFlow(const QString& f) {
+    static const QStringList flows = {QString(), QStringLiteral("sweep"), QStringLiteral("pick"), QStringLiteral("transfer")};
+    const QString v = flows.contains(f) ? f : QString();
+    if (v == m_flow) return;
+    m_flow = v;
+    setMode({});
+    setBatch({});
+    emit flowChanged();
+    if (m_flow == QLatin1String("pick")) m_pick.load();
+    else if (m_flow == QLatin1String("transfer")) m_transfer.load();
+    if (m_flow == QLatin1String("sweep") && m_sweep.stage().isEmpty())
+        m_feedback->show(QStringLiteral("info"), QStringLiteral("盘点：请扫描要盘点的架位条码"),
+                         QStringLiteral("Inventory sweep: scan the shelf to sweep"));
 }
 
 void BoxController::setMode(const QString& m) {
@@ -99,6 +131,7 @@ void BoxController::load(const QString& barcode, bool announce) {
                                return;
                            }
                            m_box = toMap(r->box);
+                           if (!r->labelState.isEmpty()) m_box.insert(QStringLiteral("labelState"), r->labelState);
                            m_requests.clear();
                            for (const auto& q : r->approved) m_requests << toMap(q);
                            setMode({});
@@ -299,13 +332,7 @@ void BoxController::cancelMode() { setMode({}); }
 
 void BoxController::printLabel() {
     if (!hasBox()) return;
-    const QString box = m_box.value(QStringLiteral("barcode")).toString();
-    if (!printer) {
-        m_feedback->show(QStringLiteral("error"), QStringLiteral("未配置标签打印机，请联系管理员"),
-                         QStringLiteral("No label printer is set up. Please call the administrator"));
-        return;
-    }
-    printer(box, m_session->card());
+    m_printer.printBoxLabel(m_box.value(QStringLiteral("barcode")).toString());
 }
 
 }  // namespace archive::kiosk

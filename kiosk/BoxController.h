@@ -2,8 +2,14 @@
 // The archivist's box card: the box last scanned, the actions that apply to it (check out to a borrower's card
 // or their approved request, check in with a condition, move to a scanned shelf, print its label) and batch mode
 // (every box scanned is checked in, or moved to the chosen shelf, at once and confirmed in the list).
+// The archivist's other flows hang off it (QML: BoxDesk.sweep, BoxDesk.pickList, BoxDesk.transfer,
+// BoxDesk.printer); `flow` says which one the staff screen shows, and ScanController routes scans by it.
 
+#include "PickListController.h"
+#include "PrintController.h"
 #include "RowsModel.h"
+#include "SweepController.h"
+#include "TransferController.h"
 #include "common/Result.h"
 
 #include <QObject>
@@ -38,6 +44,12 @@ class BoxController : public QObject {
     Q_PROPERTY(QVariantList requests READ requests NOTIFY boxChanged)  // approved requests for this box
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(archive::kiosk::BoxActivityModel* activity READ activity CONSTANT)
+    // "" (box card) | "sweep" | "pick" | "transfer"
+    Q_PROPERTY(QString flow READ flow WRITE setFlow NOTIFY flowChanged)
+    Q_PROPERTY(archive::kiosk::SweepController* sweep READ sweep CONSTANT)
+    Q_PROPERTY(archive::kiosk::PickListController* pickList READ pickList CONSTANT)
+    Q_PROPERTY(archive::kiosk::TransferController* transfer READ transfer CONSTANT)
+    Q_PROPERTY(archive::kiosk::PrintController* printer READ printer CONSTANT)
 public:
     BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
 
@@ -53,6 +65,12 @@ public:
     QVariantList requests() const { return m_requests; }
     bool busy() const { return m_busy; }
     BoxActivityModel* activity() { return &m_activity; }
+    QString flow() const { return m_flow; }
+    void setFlow(const QString& f);
+    SweepController* sweep() { return &m_sweep; }
+    PickListController* pickList() { return &m_pick; }
+    TransferController* transfer() { return &m_transfer; }
+    PrintController* printer() { return &m_printer; }
 
     // From ScanController
     void scanBox(const QString& barcode);
@@ -69,14 +87,12 @@ public:
     Q_INVOKABLE void printLabel();
     Q_INVOKABLE void clear();
 
-    // Label printing is wired by main.cpp (labels/ print queue); null → "no printer configured".
-    std::function<void(const QString& barcode, const QString& actor)> printer;
-
 signals:
     void boxChanged();
     void modeChanged();
     void batchChanged();
     void busyChanged();
+    void flowChanged();
 
 private:
     void setMode(const QString& m);
@@ -97,6 +113,11 @@ private:
     QVariantMap m_batchShelf;
     bool m_busy = false;
     BoxActivityModel m_activity;
+    QString m_flow;
+    PrintController m_printer;
+    SweepController m_sweep;
+    PickListController m_pick;
+    TransferController m_transfer;
 };
 
 }  // namespace archive::kiosk

@@ -73,7 +73,36 @@ void ScanController::resolveAndDispatch(const QString& code) {
         });
 }
 
+bool ScanController::routeToFlow(IdKind kind, const QString& code) {
+    if (m_session->stage() != QLatin1String("active") || m_session->section() != QLatin1String("staff")) return false;
+    const QString flow = m_box->flow();
+    if (flow.isEmpty() || kind == IdKind::Person) return false;
+    if (flow == QLatin1String("sweep")) {
+        if (kind == IdKind::Location) m_box->sweep()->scanShelf(code);
+        else if (kind == IdKind::Box) m_box->sweep()->scanBox(code);
+        else if (kind == IdKind::Unknown) m_box->sweep()->scanUnknown(code);
+        else
+            m_feedback->show(QStringLiteral("warn"), QStringLiteral("盘点时请扫描档案盒条码，不是卷内文件编号"),
+                             QStringLiteral("During a sweep scan the box's barcode, not an item code"), code, code);
+        return true;
+    }
+    if (flow == QLatin1String("pick")) {
+        if (kind == IdKind::Box) m_box->pickList()->scanBox(code);
+        else
+            m_feedback->show(QStringLiteral("warn"), QStringLiteral("调卷：请扫描取出的档案盒条码"),
+                             QStringLiteral("Pick list: scan the barcode of each box you take"), code, code);
+        return true;
+    }
+    if (flow == QLatin1String("transfer")) {
+        if (kind == IdKind::Location) m_box->transfer()->scanShelf(code);  // where the received boxes go
+        else m_box->transfer()->scanCode(code);  // a box, an item's archival code, or a box new to the books
+        return true;
+    }
+    return false;
+}
+
 void ScanController::dispatch(IdKind kind, const QString& code) {
+    if (routeToFlow(kind, code)) return;
     if (kind == IdKind::Unknown) {
         m_feedback->show(QStringLiteral("error"), QStringLiteral("未知条码：档案中没有这个编号。请核对标签，或交给档案员处理"),
                          QStringLiteral("Unknown barcode: nothing in the archive has this code. Check the label or give it to the archivist"),

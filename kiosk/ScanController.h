@@ -46,6 +46,7 @@ signals:
 private:
     void dispatch(scanner::IdKind kind, const QString& code);
     void resolveAndDispatch(const QString& code);
+    bool routeToFlow(scanner::IdKind kind, const QString& code);  // sweep / pick list / transfer
 
     DbService* m_db;
     SessionController* m_session;

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
-// The archivist's desk: scan a box → its card and the actions that apply; batch return / batch move.
+// The archivist's desk. A row of flows on top: the box card (scan a box → its card and the actions that apply;
+// batch return / batch move), inventory sweep (盘点), pick list (调卷) and transfer in (移交接收).
 Item {
     id: screen
 
@@ -14,22 +15,76 @@ Item {
     // width when the box card first became visible (card drawn 0 px wide, values missing).
     readonly property real usable: width - Theme.gap * 3
 
-    GridLayout {
-        anchors.fill: parent
+    // Which flow: buttons, not a TabBar, so each is a ≥ 9 mm touch target with its own objectName.
+    Row {
+        id: flowBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
         anchors.margins: Theme.gap
+        spacing: Theme.gap
+        Repeater {
+            model: [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
+                    ["transfer", qsTr("Transfer in")]]
+            delegate: BigButton {
+                required property var modelData
+                objectName: "flow_" + (modelData[0] === "" ? "desk" : modelData[0])
+                width: parent ? (parent.width - Theme.gap * 3) / 4 : 0
+                text: modelData[1]
+                highlighted: BoxDesk.flow === modelData[0]
+                onClicked: BoxDesk.flow = modelData[0]
+            }
+        }
+    }
+
+    SweepPanel {
+        objectName: "sweepPanel"
+        anchors.fill: flowArea
+        visible: BoxDesk.flow === "sweep"
+    }
+    PickListPanel {
+        objectName: "pickListPanel"
+        anchors.fill: flowArea
+        visible: BoxDesk.flow === "pick"
+    }
+    TransferPanel {
+        objectName: "transferPanel"
+        anchors.fill: flowArea
+        visible: BoxDesk.flow === "transfer"
+    }
+
+    Item {
+        id: flowArea
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: flowBar.bottom
+        anchors.bottom: parent.bottom
+    }
+
+    GridLayout {
+        anchors.fill: flowArea
+        anchors.margins: Theme.gap
+        visible: BoxDesk.flow === ""
         columns: screen.wide ? 2 : 1
         columnSpacing: Theme.gap
         rowSpacing: Theme.gap
 
-        // Left: what the box is
-        ColumnLayout {
+        // Left: what the box is. A plain Column whose children take its full width (a ColumnLayout gave the
+        // card only its implicit width).
+        Item {
+            id: leftColumn
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: screen.wide ? screen.usable * 0.6 : screen.usable
+            Layout.preferredHeight: leftContent.implicitHeight
+
+            Column {
+            id: leftContent
+            width: leftColumn.width
             spacing: Theme.gap
 
             Label {
-                Layout.fillWidth: true
+                width: parent.width
                 visible: !BoxDesk.hasBox || BoxDesk.batch !== ""
                 text: BoxDesk.batch === "checkin" ? qsTr("Batch return: scan each box; each one is checked in as OK.")
                     : BoxDesk.batch === "move" ? (!BoxDesk.hasBatchShelf
@@ -43,12 +98,12 @@ Item {
 
             BoxCard {
                 objectName: "boxCard"
-                Layout.fillWidth: true
+                width: parent.width
                 visible: BoxDesk.hasBox && BoxDesk.batch === ""
                 box: screen.box
             }
 
-            Item { Layout.fillHeight: true }
+            }
         }
 
         // Right: batch mode, the actions that apply (or what the action waits for), this session's log
@@ -223,6 +278,17 @@ Item {
             ColumnLayout {
                 anchors.fill: parent
                 anchors.margins: Theme.gap
+                // What the print queue waits for (printer offline, out of labels …); no height when all is well.
+                Label {
+                    objectName: "printStatus"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: text === "" ? 0 : implicitHeight
+                    text: Language.pick(BoxDesk.printer.statusZh, BoxDesk.printer.statusEn)
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: Theme.warn
+                    wrapMode: Text.WordWrap
+                }
                 Label {
                     text: qsTr("This session")
                     font.pixelSize: Theme.body

@@ -696,6 +696,21 @@
     </message>
 </context>
 <context>
+    <name>PickListPanel</name>
+    <message>
+        <source>No approved requests are waiting to be fetched.</source>
+        <translation>No approved requests are waiting to be fetched.</translation>
+    </message>
+    <message>
+        <source>%1 approved requests, in shelf order. Scan each box you take: %2 of %1 picked.</source>
+        <translation>%1 approved requests, in shelf order. Scan each box you take: %2 of %1 picked.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Cancel</source>
@@ -823,6 +838,22 @@
         <source>This session</source>
         <translation>This session</translation>
     </message>
+    <message>
+        <source>Box desk</source>
+        <translation>Box desk</translation>
+    </message>
+    <message>
+        <source>Inventory sweep</source>
+        <translation>Inventory sweep</translation>
+    </message>
+    <message>
+        <source>Pick list</source>
+        <translation>Pick list</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>Transfer in</translation>
+    </message>
 </context>
 <context>
     <name>StatsHoldingsPanel</name>
@@ -923,6 +954,61 @@
     </message>
 </context>
 <context>
+    <name>SweepPanel</name>
+    <message>
+        <source>Scan the shelf to sweep, then every box on it.</source>
+        <translation>Scan the shelf to sweep, then every box on it.</translation>
+    </message>
+    <message>
+        <source>Sweeping %1: scan each box on the shelf (%2 scanned).</source>
+        <translation>Sweeping %1: scan each box on the shelf (%2 scanned).</translation>
+    </message>
+    <message>
+        <source>Sweep of %1 saved.</source>
+        <translation>Sweep of %1 saved.</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <source>Finish sweep</source>
+        <translation>Finish sweep</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>Next shelf</source>
+        <translation>Next shelf</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Missing (flagged)</source>
+        <translation>Missing (flagged)</translation>
+    </message>
+    <message>
+        <source>Not scanned yet</source>
+        <translation>Not scanned yet</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>Misplaced</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Archivist</source>
@@ -966,6 +1052,73 @@
     <message>
         <source>Log out</source>
         <translation>Log out</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>No transfer is waiting to be received. Enter the register first (archivectl transfer open).</source>
+        <translation>No transfer is waiting to be received. Enter the register first (archivectl transfer open).</translation>
+    </message>
+    <message>
+        <source>Choose the transfer that arrived:</source>
+        <translation>Choose the transfer that arrived:</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 lines</translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2</source>
+        <translation>Transfer %1 from %2</translation>
+    </message>
+    <message>
+        <source>Register %1 boxes · received %2 · missing %3 · extra %4 · not matching %5</source>
+        <translation>Register %1 boxes · received %2 · missing %3 · extra %4 · not matching %5</translation>
+    </message>
+    <message>
+        <source>Scan the boxes that arrived, then the shelf where they go.</source>
+        <translation>Scan the boxes that arrived, then the shelf where they go.</translation>
+    </message>
+    <message>
+        <source>Received boxes go to %1</source>
+        <translation>Received boxes go to %1</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>extra, not on the register</source>
+        <translation>extra, not on the register</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>not delivered yet</translation>
+    </message>
+    <message>
+        <source>Sign for it</source>
+        <translation>Sign for it</translation>
+    </message>
+    <message>
+        <source>Note on the differences (required if any)</source>
+        <translation>Note on the differences (required if any)</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Your PIN</translation>
+    </message>
+    <message>
+        <source>Sign and accept</source>
+        <translation>Sign and accept</translation>
     </message>
 </context>
 </TS>

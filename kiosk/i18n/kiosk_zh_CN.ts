@@ -696,6 +696,21 @@
     </message>
 </context>
 <context>
+    <name>PickListPanel</name>
+    <message>
+        <source>No approved requests are waiting to be fetched.</source>
+        <translation>没有待调取的已批准申请。</translation>
+    </message>
+    <message>
+        <source>%1 approved requests, in shelf order. Scan each box you take: %2 of %1 picked.</source>
+        <translation>已批准待调卷 %1 项，按架位顺序排列。每取出一盒请扫描：已取 %2 / %1 项。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Cancel</source>
@@ -823,6 +838,22 @@
         <source>This session</source>
         <translation>本次操作</translation>
     </message>
+    <message>
+        <source>Box desk</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <source>Inventory sweep</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Pick list</source>
+        <translation>调卷单</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>移交接收</translation>
+    </message>
 </context>
 <context>
     <name>StatsHoldingsPanel</name>
@@ -923,6 +954,61 @@
     </message>
 </context>
 <context>
+    <name>SweepPanel</name>
+    <message>
+        <source>Scan the shelf to sweep, then every box on it.</source>
+        <translation>请先扫描要盘点的架位，再逐个扫描架上的档案盒。</translation>
+    </message>
+    <message>
+        <source>Sweeping %1: scan each box on the shelf (%2 scanned).</source>
+        <translation>正在盘点 %1：请逐个扫描架上的档案盒（已扫 %2 盒）。</translation>
+    </message>
+    <message>
+        <source>Sweep of %1 saved.</source>
+        <translation>%1 的盘点已保存。</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+    <message>
+        <source>Finish sweep</source>
+        <translation>完成盘点</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <source>Next shelf</source>
+        <translation>下一个架位</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <source>Missing (flagged)</source>
+        <translation>缺失（已标记）</translation>
+    </message>
+    <message>
+        <source>Not scanned yet</source>
+        <translation>尚未扫到</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>错架</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Archivist</source>
@@ -966,6 +1052,73 @@
     <message>
         <source>Log out</source>
         <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>No transfer is waiting to be received. Enter the register first (archivectl transfer open).</source>
+        <translation>没有待接收的移交。请先登记移交清单（archivectl transfer open）。</translation>
+    </message>
+    <message>
+        <source>Choose the transfer that arrived:</source>
+        <translation>请选择送到的移交清单：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2</source>
+        <translation>移交 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Register %1 boxes · received %2 · missing %3 · extra %4 · not matching %5</source>
+        <translation>清单 %1 盒 · 已收 %2 · 缺 %3 · 多 %4 · 不符 %5</translation>
+    </message>
+    <message>
+        <source>Scan the boxes that arrived, then the shelf where they go.</source>
+        <translation>请逐个扫描送来的档案盒，再扫描要上架的架位。</translation>
+    </message>
+    <message>
+        <source>Received boxes go to %1</source>
+        <translation>接收的档案盒上架到 %1</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>extra, not on the register</source>
+        <translation>多出，清单上没有</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>尚未送到</translation>
+    </message>
+    <message>
+        <source>Sign for it</source>
+        <translation>签收确认</translation>
+    </message>
+    <message>
+        <source>Note on the differences (required if any)</source>
+        <translation>差异说明（有差异时必填）</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Sign and accept</source>
+        <translation>签收</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,11 @@
 // keys typed at scanner timing and clicks; afterwards the books and the ledger must show every step.
 // Screenshots of the screens in both languages at 1024×600 and 1920×1080 go to tests/artifacts/kiosk/.
 #include "KioskFixture.h"
+#include "db/Books.h"
 #include "db/Database.h"
 #include "db/Ledger.h"
+#include "devices/scanner/Identifier.h"
+#include "tests/support/PrinterFixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -215,6 +218,95 @@ private slots:
         const int rc = runKiosk(QStringLiteral("readonly"), script, &log, path);
         if (root) QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path});
         QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+    }
+
+    // The archivist's flows end to end on a fresh archive per size and language: pick list ticked by scanning,
+    // transfer in signed with the PIN, inventory sweep finished and saved, a label printed from the box card to
+    // the real CUPS test printer. Screenshots of each step (20-…28-) for people to look at.
+    void staffFlows() {
+        testsupport::PrinterFixture pf;
+        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
+        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        using archive::scanner::IdKind;
+        using archive::scanner::Identifier;
+        const QString box1 = Identifier::make(IdKind::Box, QStringLiteral("2026000101"));
+        const QString box2 = Identifier::make(IdKind::Box, QStringLiteral("2026000102"));
+        const QString extra = Identifier::make(IdKind::Box, QStringLiteral("2026000199"));
+        const QString stranger = Identifier::make(IdKind::Box, QStringLiteral("2099000001"));
+        int spooled = 0;
+        for (const QString size : {QStringLiteral("1024x600"), QStringLiteral("1920x1080")}) {
+            for (const QString lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
+                QTemporaryDir dir;
+                auto fx = kiosktest::makeFixture(dir.path());
+                QVERIFY(fx.ok());
+                {
+                    auto d = db::Database::open(fx->dbPath);
+                    QVERIFY(d.ok());
+                    db::Books books(*d.value());
+                    db::NewRequest r;
+                    r.requesterCard = fx->borrowerCard;
+                    r.boxBarcode = fx->boxPlain2;
+                    r.purpose = QStringLiteral("编写大事记");
+                    QVERIFY(books.request(r).ok());
+                    r.boxBarcode.clear();
+                    r.itemCode = QStringLiteral("J001-WS·2020-Y-0001");
+                    r.mode = QStringLiteral("on_site");
+                    QVERIFY(books.request(r).ok());
+                    QVERIFY(books.moveBox(fx->boxSecret, fx->shelfB, fx->archivistCard).ok());
+                    QList<db::TransferLine> reg{
+                        {QStringLiteral("J001-WS·2026-Y-0001"), QStringLiteral("2026年第一季度工作简报"), 2026, 8, box1},
+                        {QStringLiteral("J001-WS·2026-Y-0002"), QStringLiteral("2026年护林员培训通知"), 2026, 3, box1},
+                        {QStringLiteral("J001-WS·2026-Y-0003"), QStringLiteral("2026年森林防火检查记录"), 2026, 5, box2}};
+                    QVERIFY(books.openTransfer(QStringLiteral("YJ-2026-01"), QStringLiteral("BGS"), QStringLiteral("王芳"),
+                                               QStringLiteral("刘强"), reg, fx->archivistCard).ok());
+                    QSqlQuery q(d.value()->sql());
+                    q.prepare(QStringLiteral("INSERT INTO books_settings(key, value) VALUES('label_printer', ?)"));
+                    q.addBindValue(pf.queueName());
+                    QVERIFY(q.exec());
+                }
+                QString script = QStringLiteral("size %1\nlang %2\nsettle\n").arg(size, lang);
+                script += QStringLiteral("scan %1\nsettle\n%2settle\ndismiss\n").arg(fx->archivistCard, pinClicks(fx->archivistPin));
+                // pick list
+                script += QStringLiteral("click flow_pick\nsettle\nexpect-visible pickLine1\nshot 20-pick\n"
+                                         "scan %1\nsettle\nexpect-feedback ok %1\nscan %2\nsettle\nexpect-feedback warn\nshot 21-pick-ticked\n")
+                              .arg(fx->boxPlain2, fx->boxLate);
+                // transfer in
+                script += QStringLiteral("click flow_transfer\nsettle\nshot 22-transfer-list\nclick transfer_YJ-2026-01\nsettle\n"
+                                         "scan %1\nsettle\nexpect-feedback ok\nscan %2\nsettle\nexpect-feedback warn\n"
+                                         "scan %3\nsettle\nexpect-feedback ok\nshot 23-transfer-scanned\n"
+                                         "click transferAccept\nsettle\nexpect-feedback warn\n"
+                                         "set transferNote text 第2盒未送到；多出1盒已退回\nset transferPin text %4\n"
+                                         "click transferAccept\nsettle\nexpect-feedback warn YJ-2026-01\nshot 24-transfer-signed\n")
+                              .arg(box1, extra, fx->shelfB, fx->archivistPin);
+                // inventory sweep
+                script += QStringLiteral("click flow_sweep\nsettle\nshot 25-sweep-start\nscan %1\nsettle\nexpect-feedback ok\n"
+                                         "scan %2\nsettle\nexpect-feedback ok\nscan %3\nsettle\nexpect-feedback warn\n"
+                                         "scan %4\nsettle\nexpect-feedback error\nshot 26-sweep-live\n"
+                                         "click sweepFinish\nsettle\nexpect-feedback warn\nwait 1500\nsettle\nshot 27-sweep-done\n")
+                              .arg(fx->shelfA, fx->boxPlain2, fx->boxSecret, stranger);
+                // print a label from the box card
+                script += QStringLiteral("click flow_desk\nsettle\nscan %1\nsettle\nexpect-visible printButton\nshot 28-box-card\n"
+                                         "click printButton\nsettle\nwait 1500\nshot 29-print-label\nclick logoutButton\n")
+                              .arg(fx->boxPlain2);
+                QString log;
+                const int rc = runKiosk(QStringLiteral("staff-flows"), script, &log, fx->dbPath, {QStringLiteral("--mute")});
+                QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+
+                auto d = db::Database::open(fx->dbPath);
+                QVERIFY(d.ok());
+                db::Database& db = *d.value();
+                QCOMPARE(one(db, QStringLiteral("SELECT state FROM transfers WHERE code = 'YJ-2026-01'")).toString(), QStringLiteral("complete"));
+                QCOMPARE(one(db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'sweep' AND actor = ?"), {fx->archivistCard}).toInt(), 1);
+                QCOMPARE(one(db, QStringLiteral("SELECT state FROM boxes WHERE barcode = ?"), {fx->boxPlain}).toString(), QStringLiteral("missing"));
+                QVERIFY(QDir(dir.filePath(QStringLiteral("reports"))).entryList({QStringLiteral("*.pdf")}, QDir::Files).size() == 1);
+                auto v = db::Ledger::verify(db);
+                QVERIFY(v.ok() && v->ok);
+                // The label job reached the printer (it is recorded in the books once CUPS reports it completed).
+                ++spooled;
+                QVERIFY(pf.waitForSpooledFiles(spooled, 30000));
+            }
+        }
+        qunsetenv("CUPS_SERVER");
     }
 
     // Every screen in both languages at 1024×600 and 1920×1080, for people to look at.

@@ -1,0 +1,108 @@
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+
+// Pick list (调卷单): approved requests not yet issued, in shelf order; each line is ticked by scanning its box.
+Item {
+    id: panel
+
+    readonly property var pick: BoxDesk.pickList
+
+    Label {
+        id: summary
+        anchors.left: parent.left
+        anchors.right: refresh.left
+        anchors.verticalCenter: refresh.verticalCenter
+        anchors.leftMargin: Theme.gap
+        text: panel.pick.lines.count === 0 ? qsTr("No approved requests are waiting to be fetched.")
+            : qsTr("%1 approved requests, in shelf order. Scan each box you take: %2 of %1 picked.")
+                  .arg(panel.pick.lines.count).arg(panel.pick.picked)
+        font.pixelSize: Theme.body
+        color: Theme.ink
+        wrapMode: Text.WordWrap
+    }
+    BigButton {
+        id: refresh
+        objectName: "pickRefresh"
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.gap
+        text: qsTr("Refresh")
+        onClicked: panel.pick.load()
+    }
+
+    ListView {
+        objectName: "pickList"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: refresh.bottom
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.gap
+        clip: true
+        spacing: Theme.gap / 2
+        model: panel.pick.lines
+        delegate: Rectangle {
+            id: line
+            required property int index
+            required property string boxBarcode
+            required property string code
+            required property string title
+            required property string requesterName
+            required property string department
+            required property string modeZh
+            required property string modeEn
+            required property string securityZh
+            required property string securityEn
+            required property string locationZh
+            required property string locationEn
+            required property bool picked
+            objectName: "pickLine" + index
+            width: ListView.view.width
+            height: Math.max(Theme.touch, content.implicitHeight + Theme.gap)
+            radius: Theme.radius
+            color: line.picked ? Theme.okSoft : Theme.surface
+            border.color: line.picked ? Theme.ok : Theme.line
+            border.width: 2
+            Label {
+                id: tick
+                anchors.left: parent.left
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.leftMargin: Theme.gap
+                width: Theme.touch * 0.7
+                text: line.picked ? "✓" : "○"
+                font.pixelSize: Theme.huge
+                color: line.picked ? Theme.ok : Theme.muted
+            }
+            Column {
+                id: content
+                anchors.left: tick.right
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.margins: Theme.gap / 2
+                Label {
+                    width: parent.width
+                    text: Language.pick(line.locationZh, line.locationEn) + "   " + line.boxBarcode
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: Theme.ink
+                    elide: Text.ElideRight
+                }
+                Label {
+                    width: parent.width
+                    text: line.title + (line.code !== line.boxBarcode ? "  (" + line.code + ")" : "")
+                    font.pixelSize: Theme.small
+                    color: Theme.ink
+                    elide: Text.ElideRight
+                }
+                Label {
+                    width: parent.width
+                    text: line.requesterName + (line.department !== "" ? " · " + line.department : "") + " · "
+                          + Language.pick(line.modeZh, line.modeEn) + " · " + Language.pick(line.securityZh, line.securityEn)
+                    font.pixelSize: Theme.small
+                    color: Theme.muted
+                    elide: Text.ElideRight
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,420 @@
+// The archivist's flows against a real SQLite archive on the real db worker thread, and printing against the
+// real CUPS test printer (tests/support/PrinterFixture: private cupsd + ippeveprinter): inventory sweep with its
+// saved report, pick list, transfer in signed with the PIN, and the box card's "print label" (a job arrives; the
+// printer offline → a plain message, scans keep working, the job prints when the printer is back).
+#include "BoxController.h"
+#include "DbService.h"
+#include "FeedbackController.h"
+#include "KioskFixture.h"
+#include "ScanController.h"
+#include "SessionController.h"
+#include "db/Books.h"
+#include "db/Database.h"
+#include "db/Ledger.h"
+#include "devices/scanner/Identifier.h"
+#include "tests/support/PrinterFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace archive;
+using namespace archive::kiosk;
+using archive::scanner::IdKind;
+using archive::scanner::Identifier;
+
+namespace {
+scanner::Scan scanOf(const QString& code) {
+    return {code, scanner::Symbology::Code128, scanner::ScanSource::Simulated, QDateTime::currentMSecsSinceEpoch()};
+}
+
+QVariant one(db::Database& d, const QString& sql, const QVariantList& binds = {}) {
+    QSqlQuery q(d.sql());
+    q.prepare(sql);
+    for (const QVariant& b : binds) q.addBindValue(b);
+    if (!q.exec() || !q.next()) return {};
+    return q.value(0);
+}
+
+bool exec(db::Database& d, const QString& sql, const QVariantList& binds = {}) {
+    QSqlQuery q(d.sql());
+    q.prepare(sql);
+    for (const QVariant& b : binds) q.addBindValue(b);
+    return q.exec();
+}
+
+QStringList codes(const RowsModel* m) {
+    QStringList out;
+    for (const QVariantMap& r : m->rows()) out << r.value(QStringLiteral("code")).toString();
+    return out;
+}
+}  // namespace
+
+class KioskStaff : public QObject {
+    Q_OBJECT
+
+    struct Kiosk {
+        DbService db;
+        FeedbackController feedback;
+        SessionController session{&db, &feedback};
+        BoxController box{&db, &session, &feedback};
+        ScanController scans{&db, &session, &feedback, &box};
+        explicit Kiosk(const QString& path) {
+            feedback.setMuted(true);
+            box.printer()->setPollMs(300);
+            db.open(path);
+        }
+    };
+
+    // A fresh archive per test: the flows change the books.
+    struct Archive {
+        QTemporaryDir dir;
+        kiosktest::Fixture fx;
+        std::unique_ptr<db::Database> db;  // the test's own connection (WAL: the kiosk writes beside it)
+    };
+    std::unique_ptr<Archive> makeArchive() {
+        auto a = std::make_unique<Archive>();
+        auto fx = kiosktest::makeFixture(a->dir.path());
+        if (!fx) {
+            qWarning() << fx.error().message() << fx.error().detail;
+            return nullptr;
+        }
+        a->fx = fx.value();
+        auto d = db::Database::open(a->fx.dbPath);
+        if (!d) return nullptr;
+        a->db = std::move(d.value());
+        return a;
+    }
+
+    void login(Kiosk& k, const QString& card, const QString& pin) {
+        k.scans.onScan(scanOf(card));
+        QTRY_COMPARE(k.session.stage(), QStringLiteral("pin"));
+        k.session.submitPin(pin);
+        QTRY_COMPARE(k.session.stage(), QStringLiteral("active"));
+        QCOMPARE(k.session.section(), QStringLiteral("staff"));
+    }
+
+    void scan(Kiosk& k, const QString& code) {
+        const int before = k.feedback.serial();
+        k.scans.onScan(scanOf(code));
+        QTRY_VERIFY(k.feedback.serial() > before);
+    }
+
+private slots:
+    void initTestCase() {
+        qunsetenv("ARCHIVE_LABEL_PRINTER");
+        qunsetenv("ARCHIVE_REPORT_PRINTER");
+        qunsetenv("ARCHIVE_PRINT_QUEUE");
+        qunsetenv("ARCHIVE_REPORT_DIR");
+    }
+
+    // Scan a shelf, then boxes: found / not scanned / misplaced / unknown live; finish → saved in the books
+    // (the box not found flagged missing with an incident, ledger "sweep") and a PDF report beside the archive.
+    void sweepShelf() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        const auto& fx = a->fx;
+        // boxSecret really stands on shelf B in the books: found on shelf A it is misplaced.
+        QVERIFY(db::Books(*a->db).moveBox(fx.boxSecret, fx.shelfB, fx.archivistCard).ok());
+        Kiosk k(fx.dbPath);
+        SweepController* s = k.box.sweep();
+        QAbstractItemModelTester t1(s->found(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(s->missing(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(s->misplaced(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t4(s->unknown(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        login(k, fx.archivistCard, fx.archivistPin);
+        k.box.setFlow(QStringLiteral("sweep"));
+
+        // A box before the shelf: told to scan the shelf first.
+        scan(k, fx.boxPlain);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("架位")));
+
+        scan(k, fx.shelfA);
+        QTRY_COMPARE(s->stage(), QStringLiteral("scanning"));
+        // Expected on A: the two plain boxes (boxLate is on loan, boxSecret was moved away).
+        QCOMPARE(s->missing()->count(), 2);
+        scan(k, fx.boxPlain);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("ok"));
+        QCOMPARE(codes(s->found()), QStringList{fx.boxPlain});
+        QCOMPARE(codes(s->missing()), QStringList{fx.boxPlain2});
+        scan(k, fx.boxSecret);
+        QTRY_COMPARE(s->misplaced()->count(), 1);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("错架")));
+        const QString strangerBox = Identifier::make(IdKind::Box, QStringLiteral("2099000001"));
+        scan(k, strangerBox);
+        QTRY_COMPARE(s->unknown()->count(), 1);
+        k.scans.onScan(scanOf(QStringLiteral("FOREIGN-LABEL-77")));  // not our format, not in the books
+        QTRY_COMPARE(s->unknown()->count(), 2);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("error"));
+        // Another shelf in the middle of a sweep is refused.
+        scan(k, fx.shelfB);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QCOMPARE(s->shelf(), fx.shelfA);
+
+        s->finish();
+        QTRY_COMPARE(s->stage(), QStringLiteral("done"));
+        QCOMPARE(codes(s->missing()), QStringList{fx.boxPlain2});
+        QCOMPARE(codes(s->misplaced()), QStringList{fx.boxSecret});
+        QCOMPARE(s->unknown()->count(), 2);
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("缺失 1")));
+        QTRY_VERIFY(!s->reportPath().isEmpty());
+
+        // The books
+        db::Database& d = *a->db;
+        QCOMPARE(one(d, QStringLiteral("SELECT state FROM boxes WHERE barcode = ?"), {fx.boxPlain2}).toString(), QStringLiteral("missing"));
+        QCOMPARE(one(d, QStringLiteral("SELECT state FROM boxes WHERE barcode = ?"), {fx.boxPlain}).toString(), QStringLiteral("in_place"));
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM incidents i JOIN boxes b ON b.id = i.box_id WHERE i.kind = 'missing' AND b.barcode = ?"),
+                     {fx.boxPlain2}).toInt(), 1);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'sweep' AND actor = ?"), {fx.archivistCard}).toInt(), 1);
+        auto v = db::Ledger::verify(d);
+        QVERIFY(v.ok() && v->ok);
+        // The report
+        QVERIFY(s->reportPath().startsWith(a->dir.path() + QStringLiteral("/reports/")));
+        QFile report(s->reportPath());
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray pdf = report.readAll();
+        QVERIFY(pdf.startsWith("%PDF"));
+        QVERIFY(pdf.size() > 2000);
+        // Printing it without a report printer: a message that says so, nothing breaks.
+        s->printReport();
+        QTRY_VERIFY(k.feedback.textZh().contains(QStringLiteral("未设置报表打印机")));
+        s->reset();
+        QCOMPARE(s->stage(), QString());
+    }
+
+    // Approved requests in shelf order; scanning a box ticks its line; a box not on the list is refused.
+    void pickList() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        const auto& fx = a->fx;
+        db::Books books(*a->db);
+        for (const QString& box : {fx.boxPlain2, fx.boxPlain}) {
+            db::NewRequest r;
+            r.requesterCard = fx.borrowerCard;
+            r.boxBarcode = box;
+            r.purpose = QStringLiteral("编写大事记");
+            auto req = books.request(r);
+            QVERIFY2(req.ok(), qPrintable(req.ok() ? QString() : req.error().message()));
+            QCOMPARE(req->state, QStringLiteral("approved"));
+        }
+        auto expected = books.pickList();
+        QVERIFY(expected.ok());
+        Kiosk k(fx.dbPath);
+        PickListController* p = k.box.pickList();
+        QAbstractItemModelTester tester(p->lines(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        login(k, fx.archivistCard, fx.archivistPin);
+        k.box.setFlow(QStringLiteral("pick"));
+        QTRY_COMPARE(p->lines()->count(), int(expected->size()));
+        for (int i = 0; i < p->lines()->count(); ++i)  // the books' shelf order
+            QCOMPARE(p->lines()->get(i).value(QStringLiteral("requestId")).toLongLong(), expected->at(i).id);
+        scan(k, fx.boxPlain2);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("ok"));
+        QCOMPARE(p->picked(), 1);
+        for (const QVariantMap& row : p->lines()->rows())
+            QCOMPARE(row.value(QStringLiteral("picked")).toBool(), row.value(QStringLiteral("boxBarcode")).toString() == fx.boxPlain2);
+        scan(k, fx.boxLate);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("不在调卷单上")));
+        p->load();  // a reload keeps the ticks
+        QTRY_VERIFY(!p->busy());
+        QCOMPARE(p->picked(), 1);
+        scan(k, fx.boxPlain);
+        QCOMPARE(p->picked(), 2);
+        // Leaving the desk (log out) forgets the walk.
+        k.session.logout();
+        QCOMPARE(p->lines()->count(), 0);
+    }
+
+    // A register of two boxes; one arrives plus a box that is not on the register; the archivist's PIN signs.
+    void transferIn() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        const auto& fx = a->fx;
+        const QString box1 = Identifier::make(IdKind::Box, QStringLiteral("2026000101"));
+        const QString box2 = Identifier::make(IdKind::Box, QStringLiteral("2026000102"));
+        const QString extra = Identifier::make(IdKind::Box, QStringLiteral("2026000199"));
+        QList<db::TransferLine> reg{
+            {QStringLiteral("J001-WS·2026-Y-0001"), QStringLiteral("2026年第一季度工作简报"), 2026, 8, box1},
+            {QStringLiteral("J001-WS·2026-Y-0002"), QStringLiteral("2026年护林员培训通知"), 2026, 3, box1},
+            {QStringLiteral("J001-WS·2026-Y-0003"), QStringLiteral("2026年森林防火检查记录"), 2026, 5, box2}};
+        auto id = db::Books(*a->db).openTransfer(QStringLiteral("YJ-2026-01"), QStringLiteral("BGS"), QStringLiteral("王芳"),
+                                                  QStringLiteral("刘强"), reg, fx.archivistCard);
+        QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().message()));
+
+        Kiosk k(fx.dbPath);
+        TransferController* t = k.box.transfer();
+        QAbstractItemModelTester t1(t->transfers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(t->boxes(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        login(k, fx.archivistCard, fx.archivistPin);
+        k.box.setFlow(QStringLiteral("transfer"));
+        QTRY_COMPARE(t->transfers()->count(), 1);
+        QCOMPARE(t->transfers()->get(0).value(QStringLiteral("code")).toString(), QStringLiteral("YJ-2026-01"));
+        t->open(t->transfers()->get(0).value(QStringLiteral("transferId")).toLongLong());
+        QTRY_COMPARE(t->transferId(), id.value());
+        QCOMPARE(t->expected(), 2);
+        QCOMPARE(t->missingCount(), 2);
+
+        scan(k, box1);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("ok"));
+        QCOMPARE(t->received(), 1);
+        scan(k, extra);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QCOMPARE(t->extraCount(), 1);
+        QCOMPARE(t->missingCount(), 1);
+
+        // Differences without a note: refused before anything is written (R10).
+        t->accept(fx.archivistPin, QString());
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("差异说明")));
+        // No receiving shelf yet.
+        t->accept(fx.archivistPin, QStringLiteral("少一盒，多一盒，已告知办公室"));
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("架位")));
+        scan(k, fx.shelfB);
+        QTRY_COMPARE(t->shelf(), fx.shelfB);
+        // A wrong PIN is no signature.
+        const int before = k.feedback.serial();
+        t->accept(QStringLiteral("000000"), QStringLiteral("少一盒，多一盒，已告知办公室"));
+        QTRY_VERIFY(k.feedback.serial() > before && !t->busy());
+        QCOMPARE(k.feedback.kind(), QStringLiteral("error"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("签收未完成")));
+        QCOMPARE(one(*a->db, QStringLiteral("SELECT state FROM transfers WHERE id = ?"), {id.value()}).toString(), QStringLiteral("open"));
+
+        QSignalSpy accepted(t, &TransferController::accepted);
+        t->accept(fx.archivistPin, QStringLiteral("少一盒，多一盒，已告知办公室"));
+        QTRY_COMPARE(accepted.count(), 1);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));  // accepted with differences
+        QCOMPARE(t->transferId(), 0);
+        QTRY_COMPARE(t->transfers()->count(), 0);
+
+        db::Database& d = *a->db;
+        QCOMPARE(one(d, QStringLiteral("SELECT state FROM transfers WHERE id = ?"), {id.value()}).toString(), QStringLiteral("complete"));
+        QCOMPARE(one(d, QStringLiteral("SELECT received_by FROM transfers WHERE id = ?"), {id.value()}).toString(), fx.archivistCard);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM transfer_lines WHERE transfer_id = ? AND side = 'received'"), {id.value()}).toInt(), 3);
+        // missing: the line of box2; extra: the unregistered box
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM incidents WHERE kind = 'transfer_difference'")).toInt(), 2);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'transfer.complete' AND actor = ?"), {fx.archivistCard}).toInt(), 1);
+        // The received box is in the books on the shelf scanned (Books::completeTransfer with the receipt).
+        QCOMPARE(one(d, QStringLiteral("SELECT l.barcode FROM boxes b JOIN locations l ON l.id = b.location_id WHERE b.barcode = ?"), {box1}).toString(),
+                 fx.shelfB);
+        QVERIFY(one(d, QStringLiteral("SELECT COUNT(*) FROM boxes WHERE barcode = ?"), {extra}).toInt() == 0);
+        auto v = db::Ledger::verify(d);
+        QVERIFY(v.ok() && v->ok);
+    }
+
+    // No label printer configured: a message the archivist can act on; nothing is queued.
+    void printLabelWithoutPrinter() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        Kiosk k(a->fx.dbPath);
+        login(k, a->fx.archivistCard, a->fx.archivistPin);
+        scan(k, a->fx.boxPlain);
+        QTRY_VERIFY(k.box.hasBox());
+        QCOMPARE(k.box.box().value(QStringLiteral("labelState")).toString(), QStringLiteral("never"));
+        k.box.printLabel();
+        QTRY_COMPARE(k.feedback.kind(), QStringLiteral("error"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("未设置标签打印机")));
+        QVERIFY(k.feedback.textEn().contains(QStringLiteral("No label printer")));
+        QCOMPARE(k.box.printer()->waiting(), 0);
+    }
+
+    // The box card's "print label" through the real pipeline to the real CUPS test printer: the job arrives,
+    // the print is recorded in the books and the card shows the label up to date.
+    void printLabelToCups() {
+        testsupport::PrinterFixture pf;
+        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
+        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        auto a = makeArchive();
+        QVERIFY(a);
+        QVERIFY(exec(*a->db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('label_printer', ?)"), {pf.queueName()}));
+        Kiosk k(a->fx.dbPath);
+        QSignalSpy recorded(k.box.printer(), &PrintController::labelRecorded);
+        login(k, a->fx.archivistCard, a->fx.archivistPin);
+        scan(k, a->fx.boxPlain);
+        QTRY_VERIFY(k.box.hasBox());
+        k.box.printLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 1, 90000);
+        QCOMPARE(recorded.at(0).at(0).toString(), a->fx.boxPlain);
+        QVERIFY(pf.waitForSpooledFiles(1, 30000));
+        QTRY_COMPARE(k.box.box().value(QStringLiteral("labelState")).toString(), QStringLiteral("current"));
+        db::Database& d = *a->db;
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM label_prints WHERE barcode = ? AND printer = ?"),
+                     {a->fx.boxPlain, pf.queueName()}).toInt(), 1);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'label.print' AND actor = ?"), {a->fx.archivistCard}).toInt(), 1);
+        QCOMPARE(k.box.printer()->waiting(), 0);
+        qunsetenv("CUPS_SERVER");
+    }
+
+    // The printer is offline: the archivist is told so in plain words, scanning goes on, and the queued job
+    // prints (and is recorded) once the printer is back.
+    void printLabelPrinterOffline() {
+        testsupport::PrinterFixture pf;
+        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
+        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        auto a = makeArchive();
+        QVERIFY(a);
+        QVERIFY(exec(*a->db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('label_printer', ?)"), {pf.queueName()}));
+        QVERIFY(pf.stopPrinter());
+        Kiosk k(a->fx.dbPath);
+        QSignalSpy recorded(k.box.printer(), &PrintController::labelRecorded);
+        login(k, a->fx.archivistCard, a->fx.archivistPin);
+        scan(k, a->fx.boxPlain);
+        QTRY_VERIFY(k.box.hasBox());
+        k.box.printLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(k.feedback.textZh().contains(QStringLiteral("离线")), 60000);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("可以继续扫描")));
+        QVERIFY(k.feedback.textEn().contains(QStringLiteral("offline")));
+        QCOMPARE(k.box.printer()->waiting(), 1);
+        QVERIFY(k.box.printer()->statusZh().contains(QStringLiteral("离线")));
+        // The kiosk keeps accepting scans while the job waits.
+        scan(k, a->fx.boxPlain2);
+        QTRY_COMPARE(k.box.box().value(QStringLiteral("barcode")).toString(), a->fx.boxPlain2);
+        QCOMPARE(recorded.count(), 0);
+        QVERIFY(pf.spooledFiles().isEmpty());
+        // The printer comes back: the job prints and is recorded.
+        QVERIFY(pf.startPrinter());
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 1, 120000);
+        QVERIFY(pf.waitForSpooledFiles(1, 30000));
+        QCOMPARE(one(*a->db, QStringLiteral("SELECT COUNT(*) FROM label_prints WHERE barcode = ?"), {a->fx.boxPlain}).toInt(), 1);
+        QTRY_COMPARE(k.box.printer()->waiting(), 0);
+        QCOMPARE(k.box.printer()->statusZh(), QString());
+        qunsetenv("CUPS_SERVER");
+    }
+
+    // The sweep report goes to the report printer through the same queue.
+    void sweepReportPrinted() {
+        testsupport::PrinterFixture pf;
+        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
+        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        auto a = makeArchive();
+        QVERIFY(a);
+        QVERIFY(exec(*a->db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('report_printer', ?)"), {pf.queueName()}));
+        Kiosk k(a->fx.dbPath);
+        QSignalSpy printed(k.box.printer(), &PrintController::documentPrinted);
+        login(k, a->fx.archivistCard, a->fx.archivistPin);
+        k.box.setFlow(QStringLiteral("sweep"));
+        scan(k, a->fx.shelfA);
+        QTRY_COMPARE(k.box.sweep()->stage(), QStringLiteral("scanning"));
+        scan(k, a->fx.boxPlain);
+        scan(k, a->fx.boxPlain2);
+        scan(k, a->fx.boxSecret);
+        k.box.sweep()->finish();
+        QTRY_VERIFY(!k.box.sweep()->reportPath().isEmpty());
+        QCOMPARE(k.box.sweep()->missing()->count(), 0);
+        k.box.sweep()->printReport();
+        QTRY_VERIFY_WITH_TIMEOUT(printed.count() == 1, 90000);
+        QVERIFY(pf.waitForSpooledFiles(1, 30000));
+        qunsetenv("CUPS_SERVER");
+    }
+};
+
+QTEST_MAIN(KioskStaff)
+#include "tst_kiosk_staff.moc"
