@@ -213,7 +213,8 @@ Status UsbContext::start(const Options& options) {
     d->fresh = options.freshEnumeration == Fresh::Always ||
                (options.freshEnumeration == Fresh::Auto && !udevd && libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG));
     if (d->fresh)
-        qCInfo(lcUsb) << "udevd is not running: USB devices are re-enumerated every" << options.freshIntervalMs << "ms";
+        qCInfo(lcUsb) << (udevd ? "fresh enumeration asked for:" : "udevd is not running:")
+                      << "USB devices are re-enumerated every" << options.freshIntervalMs << "ms";
     d->scan(true);
     d->eventThread = std::thread([this] { d->eventLoop(); });
     d->monitorThread = std::thread([this] { d->monitorLoop(); });

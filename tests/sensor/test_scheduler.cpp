@@ -260,4 +260,43 @@ TEST_F(SchedulerUsb, UnplugReplugAndSilentStick) {
     EXPECT_EQ(seq, (QStringList{QStringLiteral("online"), QStringLiteral("offline"), QStringLiteral("online")}));
 }
 
+// The fresh-enumeration path (UsbContext without udevd: devices come from short-lived libusb contexts) end to
+// end with the real driver and scheduler: unplug (no "remove" uevent) → offline, replug → online and reading,
+// without a restart. Note: umockdev always announces added devices, and libusb itself drops a device whose
+// open fails with ENODEV, so this test also passes with Fresh::Never; it guards the fresh path (contexts kept
+// alive while a stick is open), while UsbContextTest.WithoutUdevd* shows what the fallback adds.
+TEST_F(SchedulerUsb, FreshEnumerationKeepsPollingAcrossAReplug) {
+    usbmock_bed_set_remove_uevents(bed, 0);
+    TemperMock::Options a;
+    a.port = "3";
+    mocks.push_back(std::make_unique<TemperMock>(bed, a));
+    usb = std::make_unique<archive::usb::UsbContext>();
+    archive::usb::UsbContext::Options o;
+    o.rescanIntervalMs = 30;
+    o.freshEnumeration = archive::usb::UsbContext::Options::Fresh::Always;
+    o.freshIntervalMs = 300;
+    ASSERT_TRUE(usb->start(o).ok());
+    sched = std::make_unique<SensorScheduler>();
+    Collected got;
+    sched->setReadingCallback([&](const QList<Reading>& rs) { got.add(rs); });
+    auto* ctx = usb.get();
+    const QString A = QStringLiteral("usb:1-3");
+    sched->addSensor({A, 200}, [ctx, A] { return openTemperByKey(*ctx, A); });
+    sched->start();
+    auto stateOf = [&] {
+        for (const auto& st : sched->statuses()) if (st.sensorId == A) return st.state;
+        return SensorState::Offline;
+    };
+    ASSERT_TRUE(QTest::qWaitFor([&] { return got.count(A) >= 2; }, 10000));
+    usbmock_device_unplug(mocks[0]->device());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return stateOf() == SensorState::Offline; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return usb->devices().isEmpty() ||
+                                             usb->devices(0x413d, 0x2107).isEmpty(); }, 10000));  // the list knows
+    ASSERT_EQ(usbmock_device_replug(mocks[0]->device()), 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return stateOf() == SensorState::Online; }, 10000));
+    const int afterReplug = got.count(A);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return got.count(A) >= afterReplug + 2; }, 10000));
+    sched->stop();
+}
+
 }  // namespace
