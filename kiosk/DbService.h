@@ -76,7 +76,7 @@ public:
         setPending(m_pending + 1);
         DbWorker* w = m_worker;
         QMetaObject::invokeMethod(w, [w, guard, self, work = std::move(work), done = std::move(done)]() {
-            Result<T> r = !w->db ? Result<T>(unavailable()) : w->lost ? Result<T>(unreachable()) : work(*w->db);
+            Result<T> r = w->lost ? Result<T>(unreachable()) : !w->db ? Result<T>(unavailable()) : work(*w->db);
             if (!r && w->db && !w->lost && w->checkLost()) r = unreachable(r.error().detail);
             QMetaObject::invokeMethod(self ? static_cast<QObject*>(self.data()) : qApp_instance(),
                                       [guard, self, done, r = std::move(r)]() {

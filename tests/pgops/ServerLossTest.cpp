@@ -214,3 +214,29 @@ TEST(KioskDbService, AFailedQueryReportsTheServerLost) {
     ASSERT_TRUE(server->restart());
     EXPECT_TRUE(QTest::qWaitFor([&] { return svc.reachable(); }, 60000));
 }
+
+// A kiosk started while the server is down: the band shows at once, work is answered "server unreachable",
+// and the kiosk comes up by itself when the server starts.
+TEST(KioskDbService, StartsWhileTheServerIsDownAndComesUpByItself) {
+    REQUIRE_PG(server);
+    const QString url = server->createDatabase(QStringLiteral("kstart"));
+    ASSERT_TRUE(server->killImmediate());
+    kiosk::DbService svc;
+    svc.open(url);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !svc.reachable(); }, 60000));
+    EXPECT_FALSE(svc.ready());
+    std::optional<Result<int>> out;
+    QObject ctx;
+    svc.run<int>(&ctx, [](Database&) -> Result<int> { return 1; }, [&](Result<int> r) { out = r; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return out.has_value(); }, 60000));
+    ASSERT_FALSE(out->ok());
+    EXPECT_EQ(out->error().code, QStringLiteral("server_unreachable"));
+
+    ASSERT_TRUE(server->restart());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return svc.ready() && svc.reachable(); }, 60000));
+    out.reset();
+    svc.run<int>(&ctx, [](Database& d) -> Result<int> { return d.schemaVersion(); }, [&](Result<int> r) { out = r; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return out.has_value(); }, 60000));
+    ASSERT_TRUE(out->ok()) << out->errorMessage().toStdString();
+    EXPECT_GT(out->value(), 0);  // the schema was created by the kiosk's own open after the restart
+}
