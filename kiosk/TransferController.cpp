@@ -6,6 +6,10 @@
 #include "ManagerSupport.h"
 #include "SessionController.h"
 #include "db/Books.h"
+#include "db/import/CsvReader.h"
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace archive::kiosk {
 
@@ -21,6 +25,61 @@ struct TransferView {
 QString keyOf(const QVariantMap& line) {
     const QString box = line.value(QStringLiteral("box")).toString();
     return box.isEmpty() ? line.value(QStringLiteral("code")).toString() : box;
+}
+
+Error badRegister(const QString& zh, const QString& en) { return makeError(QStringLiteral("bad_input"), zh, en); }
+
+// The register file → lines. Header names in Chinese or English, in any order; empty lines are skipped.
+Result<QList<db::TransferLine>> readRegister(const QString& path) {
+    QFile f(path);
+    if (path.trimmed().isEmpty() || !QFileInfo(path).isFile() || !f.open(QIODevice::ReadOnly))
+        return badRegister(QStringLiteral("无法读取清单文件 %1。请检查路径（例如 U 盘上的 移交清单.csv）。").arg(path),
+                           QStringLiteral("Cannot read the register file %1. Check the path (e.g. 移交清单.csv on the USB stick).").arg(path));
+    if (f.size() > 32 * 1024 * 1024)
+        return badRegister(QStringLiteral("清单文件太大（超过 32 MB）。"), QStringLiteral("The register file is too large (over 32 MB)."));
+    db::csv::Reader reader(f.readAll());
+    QStringList problems;
+    for (const auto& p : reader.problems()) problems << p.text();
+    const QHash<QString, QString> names = {
+        {QStringLiteral("档号"), QStringLiteral("code")},       {QStringLiteral("archival_code"), QStringLiteral("code")},
+        {QStringLiteral("题名"), QStringLiteral("title")},      {QStringLiteral("title"), QStringLiteral("title")},
+        {QStringLiteral("年度"), QStringLiteral("year")},       {QStringLiteral("year"), QStringLiteral("year")},
+        {QStringLiteral("页数"), QStringLiteral("pages")},      {QStringLiteral("pages"), QStringLiteral("pages")},
+        {QStringLiteral("盒条码"), QStringLiteral("box")},      {QStringLiteral("box"), QStringLiteral("box")}};
+    QHash<QString, int> col;
+    QList<db::TransferLine> lines;
+    db::csv::Record rec;
+    QList<db::csv::Problem> fieldProblems;
+    bool header = true;
+    while (reader.ok() && reader.next(rec, fieldProblems)) {
+        for (const auto& p : fieldProblems) problems << p.text();
+        fieldProblems.clear();
+        if (header) {
+            header = false;
+            for (int i = 0; i < rec.fields.size(); ++i) {
+                const QString key = names.value(rec.fields[i].trimmed().toLower());
+                if (!key.isEmpty()) col.insert(key, i);
+            }
+            if (!col.contains(QStringLiteral("code")))
+                problems << QStringLiteral("第 %1 行：缺少“档号”列 — line %1: the column 档号/archival_code is missing").arg(rec.line);
+            continue;
+        }
+        auto field = [&](const char* k) { return rec.fields.value(col.value(QLatin1String(k), -1)).trimmed(); };
+        db::TransferLine l{field("code"), field("title"), field("year").toInt(), field("pages").toInt(), field("box")};
+        if (l.archivalCode.isEmpty()) {
+            if (!rec.fields.join(QString()).trimmed().isEmpty())
+                problems << QStringLiteral("第 %1 行：档号为空 — line %1: the archival code is empty").arg(rec.line);
+            continue;
+        }
+        lines << l;
+    }
+    if (!problems.isEmpty()) {
+        Error e = badRegister(QStringLiteral("清单文件有 %1 处问题，未做任何改动：%2").arg(problems.size()).arg(problems.first()),
+                              QStringLiteral("The register file has %1 problem(s); nothing was changed: %2").arg(problems.size()).arg(problems.first()));
+        e.detail = problems.mid(0, 50).join(QLatin1Char('\n'));
+        return e;
+    }
+    return lines;
 }
 
 db::TransferLine toLine(const QVariantMap& l) {
@@ -86,6 +145,30 @@ void TransferController::load() {
             QList<QVariantMap> rows = r.value();
             for (QVariantMap& m : rows) m.insert(QStringLiteral("created"), localDateTime(m.value(QStringLiteral("createdAt")).toLongLong()));
             m_transfers.setRows(rows);
+        });
+}
+
+void TransferController::importRegister(const QString& path, const QString& code, const QString& department,
+                                        const QString& sender, const QString& senderHead) {
+    const QString staff = m_session->card();
+    setBusy(true);
+    m_db->run<qint64>(
+        this,
+        [path = path.trimmed(), code = code.trimmed(), department = department.trimmed(), sender = sender.trimmed(),
+         senderHead = senderHead.trimmed(), staff](db::Database& d) -> Result<qint64> {
+            auto lines = readRegister(path);  // a local file or USB stick: read on the db thread, not the GUI thread
+            if (!lines) return lines.error();
+            return db::Books(d).openTransfer(code, department, sender, senderHead, lines.value(), staff);
+        },
+        [this, code](Result<qint64> r) {
+            setBusy(false);
+            if (!r) return m_feedback->show(r.error().isRule() ? QStringLiteral("warn") : QStringLiteral("error"),
+                                            r.error().messageZh, r.error().messageEn);
+            m_feedback->show(QStringLiteral("ok"), QStringLiteral("已登记移交清单 %1").arg(code),
+                             QStringLiteral("Transfer register %1 entered").arg(code));
+            emit imported(r.value());
+            load();
+            open(r.value());
         });
 }
 

@@ -54,6 +54,10 @@ public:
     QString shelfEn() const { return m_shelfEn; }
 
     Q_INVOKABLE void load();                 // the open transfers
+    // A register the department brought as a CSV file (档号/archival_code, 题名/title, 年度/year, 页数/pages,
+    // 盒条码/box; UTF-8 or GB18030) → Books::openTransfer; all-or-nothing, every problem with its line.
+    Q_INVOKABLE void importRegister(const QString& path, const QString& code, const QString& department,
+                                    const QString& sender, const QString& senderHead);
     Q_INVOKABLE void open(qint64 transferId);
     Q_INVOKABLE void close();                // back to the list (nothing is written)
     // Signature: the logged-in archivist's PIN. note: required when there are differences (R10).
@@ -65,6 +69,7 @@ public:
 signals:
     void changed();
     void accepted(const QString& code);
+    void imported(qint64 transferId);
 
 private:
     void setBusy(bool b);

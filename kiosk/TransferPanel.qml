@@ -10,12 +10,19 @@ Item {
     readonly property var transfer: BoxDesk.transfer
     readonly property bool chosen: panel.transfer.transferId > 0
     readonly property bool wide: width > height
+    property bool importing: false
+
+    Connections {
+        target: BoxDesk.transfer
+        function onImported() { panel.importing = false }
+    }
 
     // ---- no transfer chosen: the open ones
     Label {
         id: listHeading
         anchors.left: parent.left
         anchors.right: refresh.left
+        anchors.rightMargin: refresh.width + Theme.gap * 2
         anchors.verticalCenter: refresh.verticalCenter
         anchors.leftMargin: Theme.gap
         visible: !panel.chosen
@@ -36,13 +43,105 @@ Item {
         text: qsTr("Refresh")
         onClicked: panel.transfer.load()
     }
+    BigButton {
+        objectName: "transferImport"
+        anchors.right: refresh.left
+        anchors.top: parent.top
+        anchors.margins: Theme.gap
+        visible: !panel.chosen && !panel.importing
+        text: qsTr("Import register")
+        onClicked: panel.importing = true
+    }
+
+    // A register brought as a CSV file (e.g. on a USB stick): where it is and who hands it over.
+    Column {
+        id: importForm
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: refresh.bottom
+        anchors.margins: Theme.gap
+        visible: !panel.chosen && panel.importing
+        spacing: Theme.gap / 2
+        Label {
+            width: parent.width
+            text: qsTr("Register file: CSV with the columns 档号, 题名, 年度, 页数, 盒条码 (UTF-8 or GB18030).")
+            font.pixelSize: Theme.small
+            color: Theme.muted
+            wrapMode: Text.WordWrap
+        }
+        TextField {
+            id: importPath
+            objectName: "importPath"
+            width: parent.width
+            height: Theme.touch
+            font.pixelSize: Theme.body
+            placeholderText: qsTr("File, e.g. /media/usb/移交清单.csv")
+        }
+        Row {
+            width: parent.width
+            spacing: Theme.gap / 2
+            TextField {
+                id: importCode
+                objectName: "importCode"
+                width: (parent.width - Theme.gap) / 2
+                height: Theme.touch
+                font.pixelSize: Theme.body
+                placeholderText: qsTr("Transfer number")
+            }
+            TextField {
+                id: importDept
+                objectName: "importDept"
+                width: (parent.width - Theme.gap) / 2
+                height: Theme.touch
+                font.pixelSize: Theme.body
+                placeholderText: qsTr("Department")
+            }
+        }
+        Row {
+            width: parent.width
+            spacing: Theme.gap / 2
+            TextField {
+                id: importSender
+                objectName: "importSender"
+                width: (parent.width - Theme.gap) / 2
+                height: Theme.touch
+                font.pixelSize: Theme.body
+                placeholderText: qsTr("Handed over by")
+            }
+            TextField {
+                id: importHead
+                objectName: "importHead"
+                width: (parent.width - Theme.gap) / 2
+                height: Theme.touch
+                font.pixelSize: Theme.body
+                placeholderText: qsTr("Their head of department")
+            }
+        }
+        Row {
+            spacing: Theme.gap
+            BigButton {
+                objectName: "importSubmit"
+                highlighted: true
+                enabled: !panel.transfer.busy
+                text: qsTr("Import")
+                onClicked: panel.transfer.importRegister(importPath.text, importCode.text, importDept.text,
+                                                         importSender.text, importHead.text)
+            }
+            BigButton {
+                objectName: "importCancel"
+                text: qsTr("Cancel")
+                onClicked: panel.importing = false
+            }
+        }
+    }
+
     ListView {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: refresh.bottom
         anchors.bottom: parent.bottom
         anchors.margins: Theme.gap
-        visible: !panel.chosen
+        visible: !panel.chosen && !panel.importing
         clip: true
         spacing: Theme.gap / 2
         model: panel.transfer.transfers

@@ -1120,5 +1120,41 @@
         <source>Sign and accept</source>
         <translation>Sign and accept</translation>
     </message>
+    <message>
+        <source>Import register</source>
+        <translation>Import register</translation>
+    </message>
+    <message>
+        <source>Register file: CSV with the columns 档号, 题名, 年度, 页数, 盒条码 (UTF-8 or GB18030).</source>
+        <translation>Register file: CSV with the columns 档号, 题名, 年度, 页数, 盒条码 (UTF-8 or GB18030).</translation>
+    </message>
+    <message>
+        <source>File, e.g. /media/usb/移交清单.csv</source>
+        <translation>File, e.g. /media/usb/移交清单.csv</translation>
+    </message>
+    <message>
+        <source>Transfer number</source>
+        <translation>Transfer number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>Their head of department</source>
+        <translation>Their head of department</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 </TS>

@@ -1120,5 +1120,41 @@
         <source>Sign and accept</source>
         <translation>签收</translation>
     </message>
+    <message>
+        <source>Import register</source>
+        <translation>导入清单</translation>
+    </message>
+    <message>
+        <source>Register file: CSV with the columns 档号, 题名, 年度, 页数, 盒条码 (UTF-8 or GB18030).</source>
+        <translation>清单文件：CSV，列为 档号、题名、年度、页数、盒条码（UTF-8 或 GB18030）。</translation>
+    </message>
+    <message>
+        <source>File, e.g. /media/usb/移交清单.csv</source>
+        <translation>文件，例如 /media/usb/移交清单.csv</translation>
+    </message>
+    <message>
+        <source>Transfer number</source>
+        <translation>移交单号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>移交部门</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <source>Their head of department</source>
+        <translation>移交部门负责人</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 </TS>

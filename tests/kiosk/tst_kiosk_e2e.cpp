@@ -271,7 +271,9 @@ private slots:
                                          "scan %1\nsettle\nexpect-feedback ok %1\nscan %2\nsettle\nexpect-feedback warn\nshot 21-pick-ticked\n")
                               .arg(fx->boxPlain2, fx->boxLate);
                 // transfer in
-                script += QStringLiteral("click flow_transfer\nsettle\nshot 22-transfer-list\nclick transfer_YJ-2026-01\nsettle\n"
+                script += QStringLiteral("click flow_transfer\nsettle\nshot 22-transfer-list\nclick transferImport\nsettle\n"
+                                         "set importPath text /media/usb/移交清单.csv\nshot 22-transfer-import\nclick importCancel\n"
+                                         "click transfer_YJ-2026-01\nsettle\n"
                                          "scan %1\nsettle\nexpect-feedback ok\nscan %2\nsettle\nexpect-feedback warn\n"
                                          "scan %3\nsettle\nexpect-feedback ok\nshot 23-transfer-scanned\n"
                                          "click transferAccept\nsettle\nexpect-feedback warn\n"

@@ -309,6 +309,52 @@ private slots:
         QVERIFY(v.ok() && v->ok);
     }
 
+    // A register brought as a CSV file: a bad file changes nothing and says which line; a good one opens the
+    // transfer (Books::openTransfer) and shows it ready for scanning.
+    void transferRegisterImport() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        const auto& fx = a->fx;
+        const QString bad = a->dir.filePath(QStringLiteral("bad.csv"));
+        const QString good = a->dir.filePath(QStringLiteral("移交清单.csv"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("题名,年度\n2026年工作简报,2026\n");
+        }
+        {
+            QFile f(good);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\xEF\xBB\xBF档号,题名,年度,页数,盒条码\r\n"
+                    "J001-WS·2026-Y-0011,2026年第二季度工作简报,2026,6,B1\r\n"
+                    "J001-WS·2026-Y-0012,2026年林长制会议纪要,2026,4,B1\r\n"
+                    "\r\n");
+        }
+        Kiosk k(fx.dbPath);
+        TransferController* t = k.box.transfer();
+        login(k, fx.archivistCard, fx.archivistPin);
+        k.box.setFlow(QStringLiteral("transfer"));
+        QTRY_VERIFY(!t->busy());
+        QCOMPARE(t->transfers()->count(), 0);
+        const int before = k.feedback.serial();
+        t->importRegister(bad, QStringLiteral("YJ-2026-02"), QStringLiteral("BGS"), QStringLiteral("王芳"), QStringLiteral("刘强"));
+        QTRY_VERIFY(k.feedback.serial() > before && !t->busy());
+        QCOMPARE(k.feedback.kind(), QStringLiteral("error"));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("档号")));
+        QCOMPARE(one(*a->db, QStringLiteral("SELECT COUNT(*) FROM transfers")).toInt(), 0);
+        QSignalSpy imported(t, &TransferController::imported);
+        t->importRegister(good, QStringLiteral("YJ-2026-02"), QStringLiteral("BGS"), QStringLiteral("王芳"), QStringLiteral("刘强"));
+        QTRY_COMPARE(imported.count(), 1);
+        QTRY_COMPARE(t->transferId(), imported.at(0).at(0).toLongLong());
+        QCOMPARE(t->code(), QStringLiteral("YJ-2026-02"));
+        QCOMPARE(t->expected(), 1);  // one box, two lines
+        QCOMPARE(t->boxes()->get(0).value(QStringLiteral("lineCount")).toInt(), 2);
+        QCOMPARE(one(*a->db, QStringLiteral("SELECT COUNT(*) FROM transfer_lines WHERE side = 'register'")).toInt(), 2);
+        QCOMPARE(one(*a->db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'transfer.open' AND actor = ?"),
+                     {fx.archivistCard}).toInt(), 1);
+        QTRY_COMPARE(t->transfers()->count(), 1);
+    }
+
     // No label printer configured: a message the archivist can act on; nothing is queued.
     void printLabelWithoutPrinter() {
         auto a = makeArchive();
