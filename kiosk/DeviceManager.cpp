@@ -87,6 +87,8 @@ DeviceManager::~DeviceManager() {
     m_pool.waitForDone();  // detection / identification workers use m_usb
     if (m_simScanner) m_simScanner->stop();
     m_sched.reset();       // joins the sensor workers (they may use m_usb)
+    m_flushing = false;
+    flush();               // readings taken so far still reach the archive (the db worker runs it before closing)
     m_camera.reset();
     m_evdev.reset();
     m_hidpos.reset();      // joins the HID POS readers

@@ -12,7 +12,7 @@ ToolBar {
     function deviceNames(devices: list<string>, english: bool): string {
         let names = [];
         for (let i = 0; i < devices.length; ++i) {
-            if (devices[i] === "scanner") names.push(qsTr("barcode scanner"));
+            if (devices[i] === "scanner") names.push(qsTr("scanner"));
             else if (devices[i] === "sensor") names.push(qsTr("climate sensors"));
             else names.push(devices[i]);
         }
@@ -50,6 +50,9 @@ ToolBar {
             color: Theme.ink
             font.pixelSize: Theme.small
             padding: Theme.gap / 2
+            elide: Text.ElideRight  // a narrow screen with a long list: the clock and buttons stay visible
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
             background: Rectangle { color: Theme.warnSoft; radius: Theme.radius }
         }
         Item { Layout.fillWidth: true }

@@ -1042,12 +1042,12 @@
         <translation>Simulated devices</translation>
     </message>
     <message>
-        <source>barcode scanner</source>
-        <translation>barcode scanner</translation>
+        <source>scanner</source>
+        <translation>scanner</translation>
     </message>
     <message>
         <source>climate sensors</source>
-        <translation>climate sensors</translation>
+        <translation>sensors</translation>
     </message>
     <message>
         <source>Log out</source>

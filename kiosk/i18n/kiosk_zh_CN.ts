@@ -1042,7 +1042,7 @@
         <translation>模拟设备</translation>
     </message>
     <message>
-        <source>barcode scanner</source>
+        <source>scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
