@@ -146,6 +146,7 @@ Status Database::configure(const OpenOptions& options) {
         const QStringList settings = {
             QStringLiteral("SET lock_timeout = %1").arg(options.busyTimeoutMs),
             QStringLiteral("SET synchronous_commit = on"),  // durable: COMMIT returns after the WAL flush
+            QStringLiteral("SET client_min_messages = warning"),  // no NOTICEs ("… already exists, skipping") on stderr
         };
         for (const QString& s : settings)
             if (!q.exec(s)) return sqlError(q.lastError(), s);
@@ -182,6 +183,13 @@ void* Database::sqliteHandle() {
     const QVariant h = m_db.driver()->handle();
     if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0) return nullptr;
     return *static_cast<void* const*>(h.data());
+}
+
+bool Database::commitBarrierReady() {
+    if (m_commitBarrier || m_dialect != Dialect::PostgreSQL) return m_commitBarrier;
+    QSqlQuery q(m_db);
+    m_commitBarrier = q.exec(QStringLiteral("SELECT to_regclass('commit_barrier') IS NOT NULL")) && q.next() && q.value(0).toBool();
+    return m_commitBarrier;
 }
 
 int Database::schemaVersion() { return Migrations::currentVersion(*this); }

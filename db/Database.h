@@ -57,6 +57,8 @@ public:
     static constexpr qint64 kWriteLockKey = 0x4152434849564531LL;  // "ARCHIVE1"
     bool writeLockHeld() const { return m_writeLockHeld; }
     void setWriteLockHeld(bool held) { m_writeLockHeld = held; }
+    // PostgreSQL: the table of Transaction's durability barrier exists (migration 0003); checked until it does.
+    bool commitBarrierReady();
     // SQLite only: the raw sqlite3* of this connection (fast paths such as Ledger::verify), else nullptr.
     void* sqliteHandle();
 
@@ -70,6 +72,7 @@ private:
     Dialect m_dialect = Dialect::SQLite;
     qint64 m_clockOffsetMs = 0;
     bool m_writeLockHeld = false;
+    bool m_commitBarrier = false;
     std::unique_ptr<StmtCache> m_stmts;
 };
 

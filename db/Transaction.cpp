@@ -23,9 +23,13 @@ Transaction::Transaction(Database& db) : m_db(db), m_begin(okStatus()) {
     QSqlQuery q(m_db.sql());
     const bool pg = m_db.dialect() == Dialect::PostgreSQL;
     // PostgreSQL: one writer at a time, as with SQLite (see Database::kWriteLockKey); BEGIN and the lock go to the
-    // server in one round trip.
-    const QString sql = pg ? QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(%1)").arg(Database::kWriteLockKey)
-                           : QStringLiteral("BEGIN IMMEDIATE");
+    // server in one round trip. The commit itself does not wait for the WAL flush while holding the lock; commit()
+    // waits for it afterwards (durability barrier, migration 0003_commit_barrier.pg.sql).
+    m_barrier = pg && m_db.commitBarrierReady();
+    const QString sql = !pg ? QStringLiteral("BEGIN IMMEDIATE")
+                            : QStringLiteral("BEGIN; %1SELECT pg_advisory_xact_lock(%2)")
+                                  .arg(m_barrier ? QStringLiteral("SET LOCAL synchronous_commit = off; ") : QString())
+                                  .arg(Database::kWriteLockKey);
     // busy_timeout (SQLite) / lock_timeout (PostgreSQL) already wait; retry a few times on top for very long writers.
     QSqlError last;
     for (int attempt = 0; attempt < 5; ++attempt) {
@@ -62,6 +66,14 @@ Status Transaction::commit() {
     }
     m_open = false;
     m_db.setWriteLockHeld(false);
+    if (m_barrier) {
+        // Durability barrier: a synchronous commit after ours returns only once the WAL holds both. Until it
+        // returns nothing is confirmed; if it fails (server lost), the caller reports "not saved".
+        QSqlQuery b(m_db.sql());
+        if (!b.exec(QStringLiteral("INSERT INTO commit_barrier(pid, n) VALUES (pg_backend_pid(), 1)"
+                                   " ON CONFLICT (pid) DO UPDATE SET n = commit_barrier.n + 1")))
+            return sqlError(b.lastError(), QStringLiteral("commit (durability barrier)"));
+    }
     return okStatus();
 }
 
