@@ -15,6 +15,7 @@
 #include "db/env/ReadingStore.h"
 #include "db/sync/Connection.h"
 #include "db/sync/ReadingSpool.h"
+#include "devices/sensor/LoggerLock.h"
 #include "devices/sensor/SensorErrors.h"
 #include "devices/sensor/SensorScheduler.h"
 #include "devices/sensor/SimulatedSensor.h"
@@ -36,6 +37,7 @@
 #include <csignal>
 #include <cmath>
 #include <mutex>
+#include <thread>
 
 using namespace archivectl;
 using namespace archive;
@@ -259,6 +261,27 @@ int runLog(Context& ctx, QStringList args) {
     // without it and reconnects by itself; the connection and its ReadingStore are replaced on reconnect.
     const QString location = db::Database::resolveLocation(ctx.dbLocation);
     const bool remote = location.startsWith(QLatin1String("postgres"));
+    // One logger per archive (devices/sensor/LoggerLock.h): while the kiosk polls the sensors itself this
+    // logger waits, and takes over as soon as the kiosk stops — readings are never logged twice.
+    sensor::LoggerLock loggerLock(sensor::LoggerLock::pathFor(location));
+    if (!loggerLock.tryAcquire()) {
+        const QString holder = loggerLock.holder();
+        printErrLine(QStringLiteral("另一个记录程序（%1）正在记录这个档案的温湿度，它停止后本程序接手 / another logger (%1) "
+                                    "is logging this archive's sensors; this one takes over when it stops")
+                         .arg(holder.isEmpty() ? QStringLiteral("?") : holder));
+        g_stopSignal = 0;
+        std::signal(SIGINT, onStopSignal);
+        std::signal(SIGTERM, onStopSignal);
+        while (!loggerLock.tryAcquire()) {
+            if (g_stopSignal.load()) {
+                std::signal(SIGINT, SIG_DFL);
+                std::signal(SIGTERM, SIG_DFL);
+                return 0;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        }
+        printErrLine(QStringLiteral("接手记录温湿度 / taking over the sensor logging"));
+    }
     std::unique_ptr<db::sync::ReadingSpool> spool;
     if (remote || !spoolOption.isEmpty()) {
         auto sp = db::sync::ReadingSpool::open(spoolOption.isEmpty() ? db::sync::ReadingSpool::defaultPath() : spoolOption);

@@ -52,8 +52,12 @@ QString LoggerLock::holder() const {
 QString LoggerLock::pathFor(const QString& dbLocation) {
     const bool url = dbLocation.startsWith(QLatin1String("postgres://")) || dbLocation.startsWith(QLatin1String("postgresql://"));
     if (!url) return dbLocation + QStringLiteral(".sensors.lock");
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (dir.isEmpty()) dir = QDir::tempPath();
+    // Beside the default archive and the reading spool (~/.local/share/archive-kiosk): the same place for the
+    // kiosk (a desktop session) and for the archive-sensors service (no XDG_RUNTIME_DIR, a private /tmp).
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty()) dir = QDir::homePath() + QStringLiteral("/.local/share");
+    dir += QStringLiteral("/archive-kiosk");
+    QDir().mkpath(dir);
     const QByteArray h = QCryptographicHash::hash(dbLocation.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     return dir + QStringLiteral("/archive-sensors-") + QString::fromLatin1(h) + QStringLiteral(".lock");
 }

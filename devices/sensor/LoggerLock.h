@@ -25,7 +25,7 @@ public:
     QString holder() const;
 
     // The lock file of an archive: "<file>.sensors.lock" beside a SQLite file; for a PostgreSQL URL a file
-    // in the user's runtime directory named after the URL (one logger per archive on this machine).
+    // in ~/.local/share/archive-kiosk named after the URL (one logger per archive on this machine).
     static QString pathFor(const QString& dbLocation);
 
 private:

@@ -4,6 +4,7 @@
 #include "TemperMock.h"
 #include "db/Database.h"
 #include "db/env/ReadingStore.h"
+#include "devices/sensor/LoggerLock.h"
 
 #include <QDateTime>
 #include <QProcess>
@@ -144,6 +145,48 @@ TEST_F(SensorsCli, BadInputIsExplainedInBothLanguages) {
     const QString err2 = QString::fromUtf8(q->readAllStandardError());
     EXPECT_TRUE(err2.contains(QStringLiteral("--interval 需要"))) << err2.toStdString();
     EXPECT_TRUE(err2.contains(QStringLiteral("--interval needs"))) << err2.toStdString();
+}
+
+// One logger per archive (devices/sensor/LoggerLock): while another logger (the kiosk's poller) holds the
+// archive's sensor lock, `sensors log` stores nothing and says so; when the holder lets go it takes over.
+TEST_F(SensorsCli, LogWaitsWhileAnotherLoggerHoldsTheLockThenTakesOver) {
+    auto holder = std::make_unique<sensor::LoggerLock>(sensor::LoggerLock::pathFor(dbPath));
+    ASSERT_TRUE(holder->tryAcquire());
+    std::unique_ptr<QProcess> p(archivectl({QStringLiteral("sensors"), QStringLiteral("log"), QStringLiteral("--interval"),
+                                            QStringLiteral("1")}));
+    ASSERT_TRUE(p->waitForStarted(10000));
+    QString err;
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        err += QString::fromUtf8(p->readAllStandardError());
+        return err.contains(QStringLiteral("takes over when it stops"));
+    }, 30000)) << err.toStdString();
+    EXPECT_TRUE(rows().isEmpty());  // it waited: nothing logged twice
+    holder.reset();                 // the other logger stops
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rows().size() >= 2; }, 30000));
+    p->terminate();
+    ASSERT_TRUE(p->waitForFinished(30000));
+    EXPECT_EQ(p->exitCode(), 0);
+    err += QString::fromUtf8(p->readAllStandardError());
+    EXPECT_TRUE(err.contains(QStringLiteral("taking over the sensor logging"))) << err.toStdString();
+}
+
+// Stopped (SIGTERM) while still waiting for the lock: exits 0 at once, stores nothing.
+TEST_F(SensorsCli, LogStoppedWhileWaitingForTheLockExitsCleanly) {
+    sensor::LoggerLock holder(sensor::LoggerLock::pathFor(dbPath));
+    ASSERT_TRUE(holder.tryAcquire());
+    std::unique_ptr<QProcess> p(archivectl({QStringLiteral("sensors"), QStringLiteral("log"), QStringLiteral("--interval"),
+                                            QStringLiteral("1")}));
+    ASSERT_TRUE(p->waitForStarted(10000));
+    QString err;
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        err += QString::fromUtf8(p->readAllStandardError());
+        return err.contains(QStringLiteral("takes over when it stops"));
+    }, 30000)) << err.toStdString();
+    p->terminate();
+    ASSERT_TRUE(p->waitForFinished(30000));
+    EXPECT_EQ(p->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(p->exitCode(), 0);
+    EXPECT_TRUE(rows().isEmpty());
 }
 
 }  // namespace
