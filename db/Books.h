@@ -15,6 +15,7 @@
 #include "BooksTypes.h"
 #include "common/Result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -154,9 +155,16 @@ public:
     Result<QList<HoldingsRow>> holdings(GroupBy by);
     Result<QList<MonthCount>> loansPerMonth(qint64 fromMs, qint64 toMs);
 
-    // Tunables in books_settings ('overdue_incident_days', 'pin_max_failures', 'pin_lock_minutes').
+    // Tunables in books_settings ('overdue_incident_days', 'pin_max_failures', 'pin_lock_minutes'), and the
+    // printers the kiosk prints to: 'label_printer' (box labels) and 'report_printer' (reports) — a CUPS queue
+    // name or an ipp:// / ipps:// URI; an empty value clears the choice (the kiosk then falls back to
+    // $ARCHIVE_LABEL_PRINTER / $ARCHIVE_REPORT_PRINTER). Choosing a printer is an administrator's action: the
+    // actor must be an active card with the admin role. One transaction with its ledger entry "setting"
+    // (subject "setting:<key>", details value and, for printers, the previous value).
     Status setSetting(const QString& key, const QString& value, const QString& actor);
     QString setting(const QString& key, const QString& fallback = {});
+    // Several settings in one go, a database error as a value; keys that are not set are absent from the map.
+    Result<QHash<QString, QString>> settings(const QStringList& keys);
 
 private:
     Database& m_db;

@@ -188,24 +188,75 @@ Result<int> Books::importPeople(const QList<NewPerson>& rows, const QString& act
                      cells, actor, problemsOut, QStringLiteral("人员"), QStringLiteral("People"));
 }
 
+namespace {
+const QStringList kPrinterKeys = {QStringLiteral("label_printer"), QStringLiteral("report_printer")};
+
+// A CUPS queue name (printable, no space, '/', '#', '\\', quotes; at most 127 characters) or an ipp(s):// URI.
+std::optional<Error> checkPrinterName(const QString& name) {
+    const bool uri = name.startsWith(QLatin1String("ipp://")) || name.startsWith(QLatin1String("ipps://"));
+    const int max = uri ? 255 : 127;
+    bool ok = !name.isEmpty() && name.size() <= max;
+    for (QChar c : name) {
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7f) ok = false;
+        if (!uri && (c == QLatin1Char('/') || c == QLatin1Char('#') || c == QLatin1Char('\\') || c == QLatin1Char('"')
+                     || c == QLatin1Char('\'')))
+            ok = false;
+    }
+    if (ok) return std::nullopt;
+    return badInput(QStringLiteral("打印机名称“%1”无效。请从打印服务（CUPS）列出的打印机中选择，或填写 ipp:// 地址。").arg(name),
+                    QStringLiteral("\"%1\" is not a valid printer name. Pick one of the printers the print service (CUPS) lists, "
+                                   "or give an ipp:// address.").arg(name));
+}
+}  // namespace
+
 Status Books::setSetting(const QString& key, const QString& value, const QString& actor) {
     static const QStringList known = {QStringLiteral("overdue_incident_days"), QStringLiteral("pin_max_failures"),
                                       QStringLiteral("pin_lock_minutes")};
-    if (!known.contains(key))
+    const bool printer = kPrinterKeys.contains(key);
+    if (!known.contains(key) && !printer)
         return badInput(QStringLiteral("未知的设置项 %1。").arg(key), QStringLiteral("Unknown setting %1.").arg(key));
-    bool ok = false;
-    const int n = value.trimmed().toInt(&ok);
-    if (!ok || n < 0 || n > 100000)
-        return badInput(QStringLiteral("设置项 %1 须为 0–100000 的整数。").arg(key), QStringLiteral("Setting %1 must be a whole number 0–100000.").arg(key));
+    QString stored;
+    QJsonValue logged;
+    if (printer) {
+        stored = value.trimmed();
+        if (!stored.isEmpty())
+            if (auto e = checkPrinterName(stored)) return *e;
+        auto who = loadPerson(m_db, actor, "操作人", "operator");
+        if (!who) return who.error();
+        if (!who->info.hasRole(QStringLiteral("admin")))
+            return err("forbidden",
+                       QStringLiteral("%1 不是系统管理员，不能选择打印机。请由系统管理员刷卡设置。").arg(nameOf(who->info)),
+                       QStringLiteral("%1 (%2) is not an administrator and cannot choose printers. Ask the administrator to "
+                                      "scan their card.").arg(who->info.name, who->info.card));
+        logged = stored;
+    } else {
+        bool ok = false;
+        const int n = value.trimmed().toInt(&ok);
+        if (!ok || n < 0 || n > 100000)
+            return badInput(QStringLiteral("设置项 %1 须为 0–100000 的整数。").arg(key), QStringLiteral("Setting %1 must be a whole number 0–100000.").arg(key));
+        stored = QString::number(n);
+        logged = n;
+    }
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun();
-    Run u(m_db, QStringLiteral("UPDATE books_settings SET value = ? WHERE key = ?"));
-    if (auto st = u.exec(QString::number(n), key); !st) return st;
-    if (u.affected() == 0) {
-        Run i(m_db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES(?,?)"));
-        if (auto st = i.exec(key, QString::number(n)); !st) return st;
+    QJsonObject details{{QStringLiteral("value"), logged}};
+    if (printer) {
+        auto previous = scalar(m_db, QStringLiteral("SELECT value FROM books_settings WHERE key = ?"), key);
+        if (!previous) return previous.error();
+        details.insert(QStringLiteral("previous"), previous->toString());
     }
-    if (auto r = ledger(m_db, actor, "setting", QStringLiteral("setting:") + key, {{QStringLiteral("value"), n}}); !r) return r.error();
+    if (stored.isEmpty()) {  // only printers may be cleared
+        Run del(m_db, QStringLiteral("DELETE FROM books_settings WHERE key = ?"));
+        if (auto st = del.exec(key); !st) return st;
+    } else {
+        Run u(m_db, QStringLiteral("UPDATE books_settings SET value = ? WHERE key = ?"));
+        if (auto st = u.exec(stored, key); !st) return st;
+        if (u.affected() == 0) {
+            Run i(m_db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES(?,?)"));
+            if (auto st = i.exec(key, stored); !st) return st;
+        }
+    }
+    if (auto r = ledger(m_db, actor, "setting", QStringLiteral("setting:") + key, details); !r) return r.error();
     return tx.commit();
 }
 
@@ -213,6 +264,16 @@ QString Books::setting(const QString& key, const QString& fallback) {
     auto v = scalar(m_db, QStringLiteral("SELECT value FROM books_settings WHERE key = ?"), key);
     if (!v || v->isNull()) return fallback;
     return v->toString();
+}
+
+Result<QHash<QString, QString>> Books::settings(const QStringList& keys) {
+    QHash<QString, QString> out;
+    for (const QString& key : keys) {
+        auto v = scalar(m_db, QStringLiteral("SELECT value FROM books_settings WHERE key = ?"), key);
+        if (!v) return v.error();
+        if (!v->isNull()) out.insert(key, v->toString());
+    }
+    return out;
 }
 
 }  // namespace archive::db
