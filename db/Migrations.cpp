@@ -88,6 +88,14 @@ int Migrations::currentVersion(Database& db) {
     return q.value(0).toInt();
 }
 
+Result<bool> Migrations::isApplied(Database& db, int version) {
+    QSqlQuery q(db.sql());
+    q.prepare(QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = ?"));
+    q.addBindValue(version);
+    if (!q.exec() || !q.next()) return sqlError(q.lastError(), QStringLiteral("read schema_migrations"));
+    return q.value(0).toInt() > 0;
+}
+
 Status Migrations::apply(Database& db) {
     {
         QSqlQuery q(db.sql());
@@ -98,8 +106,11 @@ Status Migrations::apply(Database& db) {
     for (const Step& step : available(db)) {
         Transaction tx(db);
         if (!tx.begun()) return tx.begun();
-        // Re-check inside the write lock: another process may have migrated meanwhile.
-        if (currentVersion(db) >= step.version) continue;
+        // Each part numbers its migrations in its own range (docs/contracts.md), so a newer migration can have
+        // a lower number than one already applied (0011 after 0020): apply every step not yet recorded, in
+        // number order. Re-checked inside the write lock: another process may have migrated meanwhile.
+        if (auto done = isApplied(db, step.version); !done) return done.error();
+        else if (done.value()) continue;
         for (const QString& file : step.files) {
             QFile f(file);
             if (!f.open(QIODevice::ReadOnly))

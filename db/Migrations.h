@@ -29,7 +29,8 @@ public:
         QStringList files;  // resource paths, in application order
     };
     static QList<Step> available(const Database& db);  // steps for the db's dialect, sorted
-    static int currentVersion(Database& db);
+    static int currentVersion(Database& db);                   // highest applied number
+    static Result<bool> isApplied(Database& db, int version);  // this step recorded in schema_migrations
     static Status apply(Database& db);
     static QStringList splitStatements(const QString& script);
     static QString expandPortable(const Database& db, QString script);  // {{id}} → dialect's id column
