@@ -173,6 +173,7 @@ static QString conditionText(const QString& c, bool en) {
 }
 
 void AdminController::loadPrinters() {
+    loadPrinterChoice();
     runOffThread<Result<QList<labels::PrinterInfo>>>(
         this, []() { return labels::CupsClient().printers(); },
         [this](Result<QList<labels::PrinterInfo>> r) {
@@ -194,6 +195,69 @@ void AdminController::loadPrinters() {
             }
             m_printers.setRows(rows);
             emit printersChanged();
+        });
+}
+
+void AdminController::loadPrinterChoice() {
+    m_db->run<QHash<QString, QString>>(
+        this,
+        [](db::Database& d) {
+            return db::Books(d).settings({QStringLiteral("label_printer"), QStringLiteral("report_printer"),
+                                          QStringLiteral("label_template")});
+        },
+        [this](Result<QHash<QString, QString>> r) {
+            if (!r) return setMessage(false, r.error().messageZh, r.error().messageEn);
+            QVariantMap c;
+            // The same order PrintController looks in: the books, then the environment.
+            const auto pick = [&](const QString& key, const char* env, const QString& nameKey, const QString& fromKey) {
+                QString name = r->value(key);
+                QString from = name.isEmpty() ? QString() : QStringLiteral("books");
+                if (name.isEmpty() && !qEnvironmentVariable(env).isEmpty()) {
+                    name = qEnvironmentVariable(env);
+                    from = QStringLiteral("env");
+                }
+                c.insert(nameKey, name);
+                c.insert(fromKey, from);
+            };
+            pick(QStringLiteral("label_printer"), "ARCHIVE_LABEL_PRINTER", QStringLiteral("labelPrinter"), QStringLiteral("labelFrom"));
+            pick(QStringLiteral("report_printer"), "ARCHIVE_REPORT_PRINTER", QStringLiteral("reportPrinter"), QStringLiteral("reportFrom"));
+            // The stock box labels are laid out for: the label template's first stock (PrintController's default).
+            const QString tplName = r->value(QStringLiteral("label_template"), QStringLiteral("spine-40"));
+            c.insert(QStringLiteral("labelTemplate"), tplName);
+            const auto& reg = labels::TemplateRegistry::instance();
+            if (auto tpl = reg.findTemplate(tplName)) {
+                if (auto stock = reg.findStock(tpl->stocks.value(0))) {
+                    c.insert(QStringLiteral("stockName"), stock->name);
+                    c.insert(QStringLiteral("stockZh"), stock->titleZh);
+                    c.insert(QStringLiteral("stockEn"), stock->titleEn);
+                }
+            }
+            m_printerChoice = c;
+            emit printerChoiceChanged();
+        });
+}
+
+void AdminController::choosePrinter(const QString& use, const QString& printer) {
+    const bool label = use == QLatin1String("label");
+    if (!label && use != QLatin1String("report"))
+        return setMessage(false, QStringLiteral("未知的打印用途 %1。").arg(use), QStringLiteral("Unknown printer use %1.").arg(use));
+    const QString who = actor();
+    const QString key = label ? QStringLiteral("label_printer") : QStringLiteral("report_printer");
+    const QString name = printer.trimmed();
+    m_db->run<Unit>(
+        this, [key, name, who](db::Database& d) { return db::Books(d).setSetting(key, name, who); },
+        [this, label, name](Status s) {
+            if (!s) return setMessage(false, s.error().messageZh, s.error().messageEn);
+            loadPrinterChoice();
+            if (name.isEmpty())
+                return setMessage(true, label ? QStringLiteral("已取消标签打印机的选择。") : QStringLiteral("已取消报告打印机的选择。"),
+                                  label ? QStringLiteral("The label printer is no longer chosen.")
+                                        : QStringLiteral("The report printer is no longer chosen."));
+            setMessage(true,
+                       label ? QStringLiteral("标签将打印到 %1（立即生效）。").arg(name)
+                             : QStringLiteral("报告将打印到 %1（立即生效）。").arg(name),
+                       label ? QStringLiteral("Labels now print on %1 (effective at once).").arg(name)
+                             : QStringLiteral("Reports now print on %1 (effective at once).").arg(name));
         });
 }
 

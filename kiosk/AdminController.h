@@ -44,6 +44,9 @@ class AdminController : public QObject {
     Q_PROPERTY(QVariantMap scanner READ scanner NOTIFY scannerChanged)   // prefix suffix maxGapMs minLength
     Q_PROPERTY(QString printerNoteZh READ printerNoteZh NOTIFY printersChanged)
     Q_PROPERTY(QString printerNoteEn READ printerNoteEn NOTIFY printersChanged)
+    // The printers the kiosk prints to (books settings label_printer / report_printer): labelPrinter,
+    // reportPrinter, labelFrom / reportFrom ("books", "env" or ""), labelTemplate, stockName, stockZh, stockEn.
+    Q_PROPERTY(QVariantMap printerChoice READ printerChoice NOTIFY printerChoiceChanged)
     Q_PROPERTY(QString messageZh READ messageZh NOTIFY messageChanged)
     Q_PROPERTY(QString messageEn READ messageEn NOTIFY messageChanged)
     Q_PROPERTY(bool messageOk READ messageOk NOTIFY messageChanged)
@@ -67,6 +70,7 @@ public:
     QVariantMap scanner() const { return m_scanner; }
     QString printerNoteZh() const { return m_printerZh; }
     QString printerNoteEn() const { return m_printerEn; }
+    QVariantMap printerChoice() const { return m_printerChoice; }
     QString messageZh() const { return m_msgZh; }
     QString messageEn() const { return m_msgEn; }
     bool messageOk() const { return m_msgOk; }
@@ -77,7 +81,11 @@ public:
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void loadShelves();
-    Q_INVOKABLE void loadPrinters();
+    Q_INVOKABLE void loadPrinters();       // the CUPS queues (thread pool) and the current choice (db worker)
+    Q_INVOKABLE void loadPrinterChoice();
+    // use: "label" or "report"; printer: a CUPS queue name (empty clears the choice). Books::setSetting on the
+    // db worker: one transaction + ledger entry "setting" with the logged-in administrator as actor.
+    Q_INVOKABLE void choosePrinter(const QString& use, const QString& printer);
     Q_INVOKABLE void loadScannerSettings();
     Q_INVOKABLE void addRoom(const QString& code, const QString& name, const QString& profile);
     Q_INVOKABLE void addShelf(const QString& barcode, const QString& roomCode, const QString& cabinet,
@@ -96,6 +104,7 @@ signals:
     void importChanged();
     void scannerChanged();
     void printersChanged();
+    void printerChoiceChanged();
     void messageChanged();
     void saved();
 
@@ -114,6 +123,7 @@ private:
     bool m_importing = false;
     QVariantMap m_scanner;
     QString m_printerZh, m_printerEn;
+    QVariantMap m_printerChoice;
     QString m_msgZh, m_msgEn;
     bool m_msgOk = true;
     std::function<void(const scanner::WedgeConfig&)> m_sink;

@@ -3,9 +3,12 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kiosk
 
-// Admin › sensors (bind each to a room) and printers (CUPS queues and their state) with the label stocks.
+// Admin › sensors (bind each to a room) and printers (CUPS queues and their state; each can be chosen for labels
+// or for reports — Admin.choosePrinter writes the books settings on the db worker) with the label stocks.
 Item {
     id: panel
+
+    readonly property var choice: Admin.printerChoice   // labelPrinter, reportPrinter, labelFrom, reportFrom, stock…
 
     RowLayout {
         anchors.fill: parent
@@ -21,6 +24,7 @@ Item {
                 objectName: "adminSensorList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredHeight: panel.height * 0.5
                 clip: true
                 spacing: Theme.gap / 3
                 model: Admin.sensors
@@ -80,6 +84,24 @@ Item {
                     color: Theme.muted
                 }
             }
+            Label { text: qsTr("Label stocks"); font.pixelSize: Theme.title; font.bold: true; color: Theme.ink }
+            ListView {
+                objectName: "adminStockList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredHeight: panel.height * 0.2
+                clip: true
+                model: Admin.stocks
+                delegate: StatsTableRow {
+                    required property string name
+                    required property string titleZh
+                    required property string titleEn
+                    required property string size
+                    width: ListView.view.width
+                    firstShare: 0.55
+                    cells: [Language.pick(titleZh, titleEn) + " (" + name + ")", size]
+                }
+            }
         }
 
         ColumnLayout {
@@ -92,6 +114,54 @@ Item {
                 Label { Layout.fillWidth: true; text: qsTr("Printers"); font.pixelSize: Theme.title; font.bold: true; color: Theme.ink }
                 BigButton { objectName: "reloadPrinters"; text: qsTr("Refresh"); onClicked: Admin.loadPrinters() }
             }
+            // Where the kiosk prints now (books settings label_printer / report_printer, else the environment).
+            Rectangle {
+                objectName: "printerChoice"
+                Layout.fillWidth: true
+                implicitHeight: choiceCol.implicitHeight + Theme.gap / 2
+                color: Theme.surface
+                border.color: Theme.line
+                border.width: 2
+                radius: Theme.radius / 2
+                ColumnLayout {
+                    id: choiceCol
+                    anchors.fill: parent
+                    anchors.margins: Theme.gap / 4
+                    spacing: 0
+                    Label {
+                        objectName: "labelPrinterChoice"
+                        Layout.fillWidth: true
+                        text: qsTr("Label printer: %1").arg(panel.choice.labelPrinter
+                                  ? panel.choice.labelPrinter
+                                    + (panel.choice.labelFrom === "env" ? " " + qsTr("(from ARCHIVE_LABEL_PRINTER)") : "")
+                                  : qsTr("none chosen — labels cannot be printed"))
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: panel.choice.labelPrinter ? Theme.ink : Theme.warn
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: (panel.choice.stockName || "") !== ""
+                        text: qsTr("Label stock: %1").arg(Language.pick(panel.choice.stockZh || "", panel.choice.stockEn || ""))
+                        font.pixelSize: Theme.small
+                        color: Theme.muted
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        objectName: "reportPrinterChoice"
+                        Layout.fillWidth: true
+                        text: qsTr("Report printer: %1").arg(panel.choice.reportPrinter
+                                  ? panel.choice.reportPrinter
+                                    + (panel.choice.reportFrom === "env" ? " " + qsTr("(from ARCHIVE_REPORT_PRINTER)") : "")
+                                  : qsTr("none chosen — reports are saved as PDF only"))
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: panel.choice.reportPrinter ? Theme.ink : Theme.warn
+                        elide: Text.ElideRight
+                    }
+                }
+            }
             Label {
                 Layout.fillWidth: true
                 visible: text !== ""
@@ -103,37 +173,65 @@ Item {
             ListView {
                 objectName: "adminPrinterList"
                 Layout.fillWidth: true
-                Layout.preferredHeight: panel.height * 0.35
+                Layout.fillHeight: true
+                Layout.preferredHeight: panel.height * 0.5
                 clip: true
+                spacing: Theme.gap / 3
                 model: Admin.printers
-                delegate: StatsTableRow {
+                delegate: Rectangle {
+                    id: printer
                     required property string name
                     required property string condition
                     required property string conditionZh
                     required property string conditionEn
                     required property bool isDefault
                     required property string makeModel
+                    readonly property var choice: Admin.printerChoice
+                    readonly property bool forLabels: printer.choice.labelPrinter === printer.name
+                                                      && printer.choice.labelFrom === "books"
+                    readonly property bool forReports: printer.choice.reportPrinter === printer.name
+                                                       && printer.choice.reportFrom === "books"
                     width: ListView.view.width
-                    firstShare: 0.6
-                    cells: [(isDefault ? "★ " : "") + name + (makeModel ? " · " + makeModel : ""), Language.pick(conditionZh, conditionEn)]
-                    alert: condition !== "ready" && condition !== "busy"
-                }
-            }
-            Label { text: qsTr("Label stocks"); font.pixelSize: Theme.title; font.bold: true; color: Theme.ink }
-            ListView {
-                objectName: "adminStockList"
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                clip: true
-                model: Admin.stocks
-                delegate: StatsTableRow {
-                    required property string name
-                    required property string titleZh
-                    required property string titleEn
-                    required property string size
-                    width: ListView.view.width
-                    firstShare: 0.55
-                    cells: [Language.pick(titleZh, titleEn) + " (" + name + ")", size]
+                    height: printerCol.implicitHeight + Theme.gap / 2
+                    color: printer.condition !== "ready" && printer.condition !== "busy" ? Theme.warnSoft : Theme.surface
+                    border.color: printer.forLabels || printer.forReports ? Theme.accent : Theme.line
+                    border.width: 2
+                    radius: Theme.radius / 2
+                    ColumnLayout {
+                        id: printerCol
+                        anchors.fill: parent
+                        anchors.margins: Theme.gap / 4
+                        spacing: Theme.gap / 4
+                        Label {
+                            Layout.fillWidth: true
+                            text: (printer.isDefault ? "★ " : "") + printer.name + " · " + Language.pick(printer.conditionZh, printer.conditionEn)
+                                  + (printer.makeModel ? " · " + printer.makeModel : "")
+                            font.pixelSize: Theme.small
+                            font.bold: true
+                            color: Theme.ink
+                            elide: Text.ElideRight
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap / 3
+                            BigButton {
+                                objectName: "useForLabels_" + printer.name
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                text: printer.forLabels ? qsTr("✓ For labels") : qsTr("Use for labels")
+                                highlighted: printer.forLabels
+                                onClicked: if (!printer.forLabels) Admin.choosePrinter("label", printer.name)
+                            }
+                            BigButton {
+                                objectName: "useForReports_" + printer.name
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                text: printer.forReports ? qsTr("✓ For reports") : qsTr("Use for reports")
+                                highlighted: printer.forReports
+                                onClicked: if (!printer.forReports) Admin.choosePrinter("report", printer.name)
+                            }
+                        }
+                    }
                 }
             }
         }

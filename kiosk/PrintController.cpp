@@ -145,9 +145,10 @@ void PrintController::printBoxLabel(const QString& barcode) {
         [barcode](db::Database& d) -> Result<LabelSource> {
             auto row = db::LabelRepository(d).box(barcode);
             if (!row) return row.error();
-            db::Books books(d);
-            return LabelSource{row.value(), books.setting(QStringLiteral("label_printer")),
-                               books.setting(QStringLiteral("label_template"))};
+            // Read at every print, so a printer chosen in Administration applies to the next label at once.
+            auto s = db::Books(d).settings({QStringLiteral("label_printer"), QStringLiteral("label_template")});
+            if (!s) return s.error();
+            return LabelSource{row.value(), s->value(QStringLiteral("label_printer")), s->value(QStringLiteral("label_template"))};
         },
         [this, actor](Result<LabelSource> r) {
             if (!r) return refused(r.error());
@@ -173,7 +174,12 @@ void PrintController::printBoxLabel(const QString& barcode) {
 void PrintController::printPdf(const QByteArray& pdf, const QString& title) {
     const QString actor = m_session->card();
     m_db->run<QString>(
-        this, [](db::Database& d) -> Result<QString> { return db::Books(d).setting(QStringLiteral("report_printer")); },
+        this,
+        [](db::Database& d) -> Result<QString> {
+            auto s = db::Books(d).settings({QStringLiteral("report_printer")});
+            if (!s) return s.error();
+            return s->value(QStringLiteral("report_printer"));
+        },
         [this, pdf, title, actor](Result<QString> r) {
             if (!r) return refused(r.error());
             QString printer = r.value();

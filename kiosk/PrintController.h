@@ -6,7 +6,9 @@
 // the books (label_prints + ledger "label.print"), so the box's "label stale" flag clears.
 //
 // Which printer: the books setting `label_printer` (for documents: `report_printer`), else the environment
-// variable ARCHIVE_LABEL_PRINTER / ARCHIVE_REPORT_PRINTER. CUPS server: $CUPS_SERVER or the local cupsd.
+// variable ARCHIVE_LABEL_PRINTER / ARCHIVE_REPORT_PRINTER — read on the db worker at every print, so a choice
+// made in Administration (AdminController::choosePrinter) applies without a restart. CUPS server: $CUPS_SERVER or
+// the local cupsd.
 // Queue folder: $ARCHIVE_PRINT_QUEUE, else print-queue/ beside the archive file (the same as archivectl).
 // Nothing here waits on the GUI thread: the kiosk keeps accepting scans while a job waits for the printer.
 

@@ -38,6 +38,50 @@
         <source>Rebind</source>
         <translation>Rebind</translation>
     </message>
+    <message>
+        <source>(from ARCHIVE_LABEL_PRINTER)</source>
+        <translation>(from ARCHIVE_LABEL_PRINTER)</translation>
+    </message>
+    <message>
+        <source>none chosen — labels cannot be printed</source>
+        <translation>none chosen — labels cannot be printed</translation>
+    </message>
+    <message>
+        <source>Label stock: %1</source>
+        <translation>Label stock: %1</translation>
+    </message>
+    <message>
+        <source>(from ARCHIVE_REPORT_PRINTER)</source>
+        <translation>(from ARCHIVE_REPORT_PRINTER)</translation>
+    </message>
+    <message>
+        <source>none chosen — reports are saved as PDF only</source>
+        <translation>none chosen — reports are saved as PDF only</translation>
+    </message>
+    <message>
+        <source>Use for labels</source>
+        <translation>Use for labels</translation>
+    </message>
+    <message>
+        <source>Use for reports</source>
+        <translation>Use for reports</translation>
+    </message>
+    <message>
+        <source>Label printer: %1</source>
+        <translation>Label printer: %1</translation>
+    </message>
+    <message>
+        <source>Report printer: %1</source>
+        <translation>Report printer: %1</translation>
+    </message>
+    <message>
+        <source>✓ For labels</source>
+        <translation>✓ For labels</translation>
+    </message>
+    <message>
+        <source>✓ For reports</source>
+        <translation>✓ For reports</translation>
+    </message>
 </context>
 <context>
     <name>AdminPeoplePanel</name>

@@ -38,6 +38,50 @@
         <source>Rebind</source>
         <translation>改绑</translation>
     </message>
+    <message>
+        <source>(from ARCHIVE_LABEL_PRINTER)</source>
+        <translation>（来自环境变量 ARCHIVE_LABEL_PRINTER）</translation>
+    </message>
+    <message>
+        <source>none chosen — labels cannot be printed</source>
+        <translation>未选择——无法打印标签</translation>
+    </message>
+    <message>
+        <source>Label stock: %1</source>
+        <translation>标签纸：%1</translation>
+    </message>
+    <message>
+        <source>(from ARCHIVE_REPORT_PRINTER)</source>
+        <translation>（来自环境变量 ARCHIVE_REPORT_PRINTER）</translation>
+    </message>
+    <message>
+        <source>none chosen — reports are saved as PDF only</source>
+        <translation>未选择——报告只保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Use for labels</source>
+        <translation>用于标签</translation>
+    </message>
+    <message>
+        <source>Use for reports</source>
+        <translation>用于报告</translation>
+    </message>
+    <message>
+        <source>Label printer: %1</source>
+        <translation>标签打印机：%1</translation>
+    </message>
+    <message>
+        <source>Report printer: %1</source>
+        <translation>报告打印机：%1</translation>
+    </message>
+    <message>
+        <source>✓ For labels</source>
+        <translation>✓ 标签打印机</translation>
+    </message>
+    <message>
+        <source>✓ For reports</source>
+        <translation>✓ 报告打印机</translation>
+    </message>
 </context>
 <context>
     <name>AdminPeoplePanel</name>
