@@ -34,13 +34,21 @@ struct VerifyReport {
     QString reason;           // "hash mismatch", "broken link", "gap in sequence"
 };
 
+// How verify() spreads the work (SQLite): every row's check needs only its own stored prev_hash, so seq ranges
+// are checked in parallel, each on its own read-only connection; the chain links across the range edges are
+// checked too. threads 0 = one per CPU core (at most 8); a range is never shorter than minRowsPerThread.
+struct VerifyOptions {
+    int threads = 0;
+    qint64 minRowsPerThread = 250000;
+};
+
 class Ledger {
 public:
     static constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     // Must be called inside an open Transaction. Returns the new row's seq.
     static Result<qint64> append(Database& db, const LedgerEntry& entry);
-    static Result<VerifyReport> verify(Database& db);
+    static Result<VerifyReport> verify(Database& db, const VerifyOptions& options = {});
     static QByteArray canonical(const LedgerRow& row);
     static QString computeHash(const QString& prevHash, const LedgerRow& row);
 };
