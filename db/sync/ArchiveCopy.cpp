@@ -179,7 +179,11 @@ Result<QStringList> ArchiveCopy::nonEmptyTables(Database& target) {
     QStringList out;
     const QStringList seeded = seededTables();
     for (auto it = tables->cbegin(); it != tables->cend(); ++it) {
-        if (it.key() == QLatin1String("schema_migrations") || seeded.contains(it.key())) continue;
+        // commit_barrier (0003, PostgreSQL only) holds the write path's durability bookkeeping (a row per server
+        // process that has committed, e.g. the migrations just run), never archive data.
+        if (it.key() == QLatin1String("schema_migrations") || it.key() == QLatin1String("commit_barrier") ||
+            seeded.contains(it.key()))
+            continue;
         QSqlQuery q(target.sql());
         if (!q.exec(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(quoted(it.key()))))
             return sqlError(q.lastError(), QStringLiteral("look into ") + it.key());
