@@ -10,9 +10,9 @@
 #include "devices/sensor/SensorScheduler.h"
 #include "devices/sensor/SimulatedSensor.h"
 #include "devices/sensor/TemperProtocol.h"
+#include "SensorRunTally.h"
 
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -25,11 +25,7 @@ using namespace archive::sensor;
 
 namespace {
 
-double cpuSeconds() {
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
+using bench::cpuSeconds;
 
 int benchSeconds() {
     const int s = qEnvironmentVariableIntValue("ARCHIVE_BENCH_SENSOR_SECONDS");
@@ -66,38 +62,10 @@ void BM_Scheduler50Sensors1s(benchmark::State& state) {
         const double wallS = wall.nsecsElapsed() / 1e9;
         const double cpu = cpuSeconds() - cpu0;
 
-        std::vector<qint32> lateness;
-        qint64 missedSteady = 0;  // gaps between consecutive readings of a sensor, after its first
-        qint64 readings = 0, missed = 0, doubled = 0, ticks = 0;
-        const qint64 expectedPerSensor = seconds + 1;  // deadlines at 0, 1, …, seconds
-        for (const QString& id : sched.sensorIds()) {
-            const SensorStats st = sched.stats(id);
-            lateness.insert(lateness.end(), st.latenessUs.begin(), st.latenessUs.end());
-            ticks += st.ticks;
-            readings += st.readings;
-            missed += std::max<qint64>(0, expectedPerSensor - st.readings);
-            const auto& ts = stamps.value(id);
-            for (int k = 1; k < ts.size(); ++k) {
-                const qint64 gap = ts[k] - ts[k - 1];
-                if (gap < intervalMs / 2) ++doubled;
-                if (gap > intervalMs * 3 / 2) missedSteady += (gap + intervalMs / 2) / intervalMs - 1;
-            }
-        }
-        std::sort(lateness.begin(), lateness.end());
-        auto pct = [&](double p) {
-            if (lateness.empty()) return 0.0;
-            return lateness[std::min(lateness.size() - 1, size_t(p * double(lateness.size())))] / 1000.0;
-        };
+        const bench::RunTally t = bench::tally(sched, stamps, intervalMs, seconds);
         state.counters["sensors"] = sensors;
         state.counters["seconds"] = seconds;
-        state.counters["readings"] = double(readings);
-        state.counters["expected"] = double(expectedPerSensor * sensors);
-        state.counters["missed"] = double(missed);
-        state.counters["missed_after_first"] = double(missedSteady);
-        state.counters["doubled"] = double(doubled);
-        state.counters["jitter_p50_ms"] = pct(0.50);
-        state.counters["jitter_p99_ms"] = pct(0.99);
-        state.counters["jitter_max_ms"] = lateness.empty() ? 0.0 : lateness.back() / 1000.0;
+        t.report(state);
         state.counters["cpu_pct"] = 100.0 * cpu / wallS;
         state.SetIterationTime(wallS);
     }

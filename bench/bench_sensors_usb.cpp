@@ -13,9 +13,9 @@
 #include "devices/sensor/TemperSensor.h"
 #include "devices/usb/UsbContext.h"
 #include "usbmock.h"
+#include "SensorRunTally.h"
 
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <QDir>
@@ -31,11 +31,7 @@ using namespace archive::sensor;
 
 namespace {
 
-double cpuSeconds() {
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
+using bench::cpuSeconds;
 
 // CPU seconds per thread name, from /proc/self/task/*/stat.
 QHash<QString, double> cpuByThreadName() {
@@ -127,44 +123,15 @@ void BM_Scheduler50EmulatedSticks1s(benchmark::State& state) {
         const double wallS = wall.nsecsElapsed() / 1e9;
         const double cpu = cpuSeconds() - cpu0;
 
-        std::vector<qint32> lateness;
-        qint64 missedSteady = 0;  // gaps between consecutive readings of a sensor, after its first
-        qint64 readings = 0, missed = 0, doubled = 0, failures = 0;
-        // the first deadline of each stick also opens and identifies it (≈0.5 s): count from the second
-        const qint64 expectedPerSensor = seconds + 1;
-        for (const QString& id : sched.sensorIds()) {
-            const SensorStats st = sched.stats(id);
-            lateness.insert(lateness.end(), st.latenessUs.begin(), st.latenessUs.end());
-            readings += st.readings;
-            failures += st.failures;
-            missed += std::max<qint64>(0, expectedPerSensor - st.readings);
-            const auto& ts = stamps.value(id);
-            for (int k = 1; k < ts.size(); ++k) {
-                const qint64 gap = ts[k] - ts[k - 1];
-                if (gap < intervalMs / 2) ++doubled;
-                if (gap > intervalMs * 3 / 2) missedSteady += (gap + intervalMs / 2) / intervalMs - 1;
-            }
-        }
-        std::sort(lateness.begin(), lateness.end());
-        auto pct = [&](double p) {
-            return lateness.empty() ? 0.0
-                                    : lateness[std::min(lateness.size() - 1, size_t(p * double(lateness.size())))] / 1000.0;
-        };
+        const bench::RunTally t = bench::tally(sched, stamps, intervalMs, seconds);
         auto threadPct = [&](const QString& name) {
             return 100.0 * (threads1.value(name) - threads0.value(name)) / wallS;
         };
         state.counters["sticks"] = sticks;
         state.counters["seconds"] = seconds;
-        state.counters["readings"] = double(readings);
-        state.counters["expected"] = double(expectedPerSensor * sticks);
-        state.counters["missed"] = double(missed);
-        state.counters["missed_after_first"] = double(missedSteady);
-        state.counters["doubled"] = double(doubled);
-        state.counters["failures"] = double(failures);
+        t.report(state);
+        state.counters["failures"] = double(t.failures);
         state.counters["wrong_values"] = double(wrongValues);
-        state.counters["jitter_p50_ms"] = pct(0.50);
-        state.counters["jitter_p99_ms"] = pct(0.99);
-        state.counters["jitter_max_ms"] = lateness.empty() ? 0.0 : lateness.back() / 1000.0;
         state.counters["cpu_pct_total"] = 100.0 * cpu / wallS;
         state.counters["cpu_pct_workers"] = threadPct(QStringLiteral("sensor-worker"));
         state.counters["cpu_pct_usb_events"] = threadPct(QStringLiteral("usb-events"));
