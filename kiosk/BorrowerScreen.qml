@@ -82,8 +82,7 @@ Item {
                     }
                     BigButton {
                         objectName: "keyboardButton"
-                        text: Language.english ? (searchKeys.visible ? "Keyboard ▾" : "Keyboard ▴")
-                                               : (searchKeys.visible ? "键盘 ▾" : "键盘 ▴")
+                        text: searchKeys.visible ? qsTr("Keyboard ▾") : qsTr("Keyboard ▴")
                         highlighted: searchKeys.visible
                         focusPolicy: Qt.NoFocus
                         onClicked: {

@@ -236,7 +236,7 @@ Rectangle {
                 Key {
                     objectName: "kbHide"
                     units: 1.5
-                    label: Language.english ? "Hide ▾" : "收起 ▾"
+                    label: qsTr("Hide ▾")
                     onTapped: {
                         keyboard.commitComposition()
                         keyboard.hideRequested()
@@ -294,8 +294,7 @@ Rectangle {
                 objectName: "kbEnter"
                 units: 2
                 accent: true
-                label: engine.composing ? (Language.english ? "Letters" : "确认字母")
-                                        : (Language.english ? "Search" : "检索")
+                label: engine.composing ? qsTr("Keep letters") : qsTr("Search")
                 onTapped: keyboard.enter()
             }
         }
@@ -320,7 +319,7 @@ Rectangle {
             Key {
                 objectName: "kbSpace"
                 units: 2.5
-                label: Language.english ? "Space" : "空格"
+                label: qsTr("Space")
                 onTapped: keyboard.space()
             }
         }

@@ -24,7 +24,7 @@ Rectangle {
         Label {
             objectName: "serverBannerText"
             Layout.fillWidth: true
-            text: "⚠ 服务器无法连接 / Server unreachable"
+            text: qsTr("⚠ Server unreachable")
             color: "white"
             font.pixelSize: Theme.title
             font.bold: true
@@ -32,7 +32,7 @@ Rectangle {
         }
         Label {
             Layout.fillWidth: true
-            text: Language.pick("正在自动重连。恢复前无法保存任何操作。", "Reconnecting by itself. Nothing can be saved until it is back.")
+            text: qsTr("Reconnecting by itself. Nothing can be saved until it is back.")
             color: "white"
             font.pixelSize: Theme.body
             wrapMode: Text.WordWrap

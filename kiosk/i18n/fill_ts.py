@@ -1,8 +1,18 @@
 #!/usr/bin/env python3
-"""Fills kiosk_zh_CN.ts (Chinese) and kiosk_en.ts (English = source) after `lupdate`.
-Run: cmake --build BUILD --target kiosk_ui_lupdate && python3 kiosk/i18n/fill_ts.py
-Source strings in the QML are English; every one must have a Chinese entry here (the script lists missing ones)."""
-import sys, os, xml.etree.ElementTree as ET
+"""Fills kiosk_zh_CN.ts (Chinese) and kiosk_en.ts (English) after `lupdate`, and checks them.
+
+Run after adding or changing a qsTr string (BUILD is your build directory):
+    cmake --build BUILD --target kiosk_ui_lupdate && python3 kiosk/i18n/fill_ts.py
+Source strings in the QML are English. Every one must have a Chinese entry: in ZH below or in a zh_*.json beside
+this script ({"English": "中文", …}; every zh_*.json here is read, so engineers adding a screen add their own file).
+A string without Chinese is listed and the script exits 1 (the .ts files are still written with what is known).
+English is the source text, except the hand-set overrides in EN (kept on every run) and the plural forms.
+
+    python3 kiosk/i18n/fill_ts.py --check
+writes nothing; exits 1 if a message of either .ts file is unfinished, empty or lost its %1/%n markers, or if a
+qsTr/tr string of a QML/C++ file in kiosk/ is not in the .ts files (lupdate was not rerun). ctest: kiosk_translations.
+"""
+import sys, os, re, glob, json, xml.etree.ElementTree as ET
 
 ZH = {
     "%n alert(s)": "%n 条告警",
@@ -91,13 +101,42 @@ ZH = {
     "up to date": "最新",
     "waiting for: %1": "待：%1",
     "Archive-room kiosk — screens": "档案室自助终端",
+    # on-screen keyboard (KioskKeyboard.qml) and its button beside the search field
+    "Hide ▾": "收起 ▾",
+    "Keep letters": "确认字母",
+    "Space": "空格",
+    "Keyboard ▾": "键盘 ▾",
+    "Keyboard ▴": "键盘 ▴",
+    # server banner (ServerBanner.qml, several kiosks on PostgreSQL)
+    "⚠ Server unreachable": "⚠ 服务器无法连接",
+    "Reconnecting by itself. Nothing can be saved until it is back.": "正在自动重连。恢复前无法保存任何操作。",
 }
 
-# Further Chinese entries may live beside this script as zh_*.json ({"English": "中文", …}), one per screen group.
-import glob, json
-for extra in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "zh_*.json"))):
+# Further Chinese entries live beside this script as zh_*.json ({"English": "中文", …}), one per screen group.
+HERE = os.path.dirname(os.path.abspath(__file__))
+for extra in sorted(glob.glob(os.path.join(HERE, "zh_*.json"))):
     with open(extra, encoding="utf-8") as fh:
         ZH.update(json.load(fh))
+
+# English that differs from the source text (kept on every run; lupdate alone would bring the source back).
+EN = {
+    # the simulated-devices notice on a 1024-px top bar: "Simulated devices: scanner, sensors"
+    "climate sensors": "sensors",
+}
+
+# English plural forms (one, other) where "(s)" alone does not read well; other "(s)" strings get "" / "s".
+EN_PLURAL = {
+    "You have %n overdue loan(s). Please return them; new loans are blocked until then.":
+        ("You have %n overdue loan. Please return it; new loans are blocked until then.",
+         "You have %n overdue loans. Please return them; new loans are blocked until then."),
+}
+
+
+def english_plural(src):
+    if src in EN_PLURAL:
+        return EN_PLURAL[src]
+    return (src.replace("(s)", ""), src.replace("(s)", "s"))
+
 
 def fill(path, lang):
     tree = ET.parse(path)
@@ -108,27 +147,90 @@ def fill(path, lang):
         if tr is None:
             tr = ET.SubElement(msg, "translation")
         plural = msg.get("numerus") == "yes"
-        text = src if lang == "en" else ZH.get(src)
-        if text is None:
-            missing.append(src)
-            continue
+        if lang == "en":
+            forms = english_plural(src) if plural else (EN.get(src, src),)
+        else:
+            text = ZH.get(src)
+            if text is None:
+                missing.append(src)
+                continue
+            forms = (text,)
         for k in list(tr):
             tr.remove(k)
         if plural:
-            forms = 2 if lang == "en" else 1
-            for _ in range(forms):
-                ET.SubElement(tr, "numerusform").text = text
+            for form in forms:
+                ET.SubElement(tr, "numerusform").text = form
             tr.text = None
         else:
-            tr.text = text
+            tr.text = forms[0]
         if "type" in tr.attrib:
             del tr.attrib["type"]
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return missing
 
-here = os.path.dirname(os.path.abspath(__file__))
-bad = fill(os.path.join(here, "kiosk_zh_CN.ts"), "zh")
-fill(os.path.join(here, "kiosk_en.ts"), "en")
+
+MARKERS = re.compile(r"%(?:n|L?[1-9])")
+# qsTr("…") / qsTranslate("Ctx", "…") in QML, tr("…") / QT_TR_NOOP("…") in C++ (adjacent literals are joined).
+QML_CALL = re.compile(r'\bqsTr\(\s*((?:"(?:[^"\\]|\\.)*"\s*\+?\s*)+)')
+CPP_CALL = re.compile(r'\b(?:tr|QT_TR_NOOP)\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
+LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def unescape(s):
+    return re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), s)
+
+
+def source_strings(kiosk_dir):
+    found = {}
+    for path in sorted(glob.glob(os.path.join(kiosk_dir, "*.qml")) + glob.glob(os.path.join(kiosk_dir, "*.cpp"))
+                       + glob.glob(os.path.join(kiosk_dir, "*.h"))):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        call = QML_CALL if path.endswith(".qml") else CPP_CALL
+        for m in call.finditer(text):
+            s = "".join(unescape(x) for x in LITERAL.findall(m.group(1)))
+            found.setdefault(s, os.path.basename(path))
+    return found
+
+
+def check():
+    problems = []
+    sources = set()
+    for name, lang in (("kiosk_zh_CN.ts", "zh"), ("kiosk_en.ts", "en")):
+        root = ET.parse(os.path.join(HERE, name)).getroot()
+        for msg in root.iter("message"):
+            src = msg.findtext("source") or ""
+            sources.add(src)
+            tr = msg.find("translation")
+            where = "%s: \"%s\"" % (name, src)
+            if tr is None:
+                problems.append(where + " has no translation")
+                continue
+            if tr.get("type"):
+                problems.append(where + " is " + tr.get("type"))
+            forms = [f.text or "" for f in tr.findall("numerusform")] if msg.get("numerus") == "yes" else [tr.text or ""]
+            if not forms or any(not f.strip() for f in forms):
+                problems.append(where + " has an empty translation")
+                continue
+            for f in forms:
+                if sorted(set(MARKERS.findall(f))) != sorted(set(MARKERS.findall(src))):
+                    problems.append(where + " → \"%s\": the %%1/%%n markers differ" % f)
+            if lang == "zh" and src not in ZH:
+                problems.append(where + " has no Chinese in fill_ts.py or a zh_*.json")
+    for s, f in source_strings(os.path.join(HERE, "..")).items():
+        if s not in sources:
+            problems.append("%s: \"%s\" is not in the .ts files (rerun kiosk_ui_lupdate and fill_ts.py)" % (f, s))
+    return problems
+
+
+if "--check" in sys.argv:
+    problems = check()
+    print(*problems, sep="\n")
+    print("translations: %d problem(s)" % len(problems))
+    sys.exit(1 if problems else 0)
+
+bad = fill(os.path.join(HERE, "kiosk_zh_CN.ts"), "zh")
+fill(os.path.join(HERE, "kiosk_en.ts"), "en")
 if bad:
     print("missing Chinese for (add them to ZH or a zh_*.json):", *bad, sep="\n  ")
-    sys.exit(1 if "--strict" in sys.argv else 0)
+    sys.exit(1)

@@ -337,7 +337,7 @@
     </message>
     <message numerus="yes">
         <source>You have %n overdue loan(s). Please return them; new loans are blocked until then.</source>
-        <translation><numerusform>You have %n overdue loan(s). Please return them; new loans are blocked until then.</numerusform><numerusform>You have %n overdue loan(s). Please return them; new loans are blocked until then.</numerusform></translation>
+        <translation><numerusform>You have %n overdue loan. Please return it; new loans are blocked until then.</numerusform><numerusform>You have %n overdue loans. Please return them; new loans are blocked until then.</numerusform></translation>
     </message>
     <message>
         <source>Title, archival code, fonds or year</source>
@@ -390,6 +390,14 @@
     <message>
         <source>You have no requests.</source>
         <translation>You have no requests.</translation>
+    </message>
+    <message>
+        <source>Keyboard ▾</source>
+        <translation>Keyboard ▾</translation>
+    </message>
+    <message>
+        <source>Keyboard ▴</source>
+        <translation>Keyboard ▴</translation>
     </message>
 </context>
 <context>
@@ -463,7 +471,7 @@
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation><numerusform>%n alert(s)</numerusform><numerusform>%n alert(s)</numerusform></translation>
+        <translation><numerusform>%n alert</numerusform><numerusform>%n alerts</numerusform></translation>
     </message>
 </context>
 <context>
@@ -552,7 +560,7 @@
     </message>
     <message numerus="yes">
         <source>%n open alert(s)</source>
-        <translation><numerusform>%n open alert(s)</numerusform><numerusform>%n open alert(s)</numerusform></translation>
+        <translation><numerusform>%n open alert</numerusform><numerusform>%n open alerts</numerusform></translation>
     </message>
     <message>
         <source>24 h</source>
@@ -628,6 +636,25 @@
     <message>
         <source>Storage rooms</source>
         <translation>Storage rooms</translation>
+    </message>
+</context>
+<context>
+    <name>KioskKeyboard</name>
+    <message>
+        <source>Hide ▾</source>
+        <translation>Hide ▾</translation>
+    </message>
+    <message>
+        <source>Keep letters</source>
+        <translation>Keep letters</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
     </message>
 </context>
 <context>
@@ -790,6 +817,17 @@
     <message>
         <source>Submit request</source>
         <translation>Submit request</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>⚠ Server unreachable</source>
+        <translation>⚠ Server unreachable</translation>
+    </message>
+    <message>
+        <source>Reconnecting by itself. Nothing can be saved until it is back.</source>
+        <translation>Reconnecting by itself. Nothing can be saved until it is back.</translation>
     </message>
 </context>
 <context>
@@ -994,7 +1032,7 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue · due %1 · %2 %3</source>
-        <translation><numerusform>%n day(s) overdue · due %1 · %2 %3</numerusform><numerusform>%n day(s) overdue · due %1 · %2 %3</numerusform></translation>
+        <translation><numerusform>%n day overdue · due %1 · %2 %3</numerusform><numerusform>%n days overdue · due %1 · %2 %3</numerusform></translation>
     </message>
 </context>
 <context>

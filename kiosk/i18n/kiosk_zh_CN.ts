@@ -391,6 +391,14 @@
         <source>You have no requests.</source>
         <translation>您没有借阅申请。</translation>
     </message>
+    <message>
+        <source>Keyboard ▾</source>
+        <translation>键盘 ▾</translation>
+    </message>
+    <message>
+        <source>Keyboard ▴</source>
+        <translation>键盘 ▴</translation>
+    </message>
 </context>
 <context>
     <name>BoxCard</name>
@@ -631,6 +639,25 @@
     </message>
 </context>
 <context>
+    <name>KioskKeyboard</name>
+    <message>
+        <source>Hide ▾</source>
+        <translation>收起 ▾</translation>
+    </message>
+    <message>
+        <source>Keep letters</source>
+        <translation>确认字母</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Archive-room kiosk</source>
@@ -790,6 +817,17 @@
     <message>
         <source>Submit request</source>
         <translation>提交申请</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>⚠ Server unreachable</source>
+        <translation>⚠ 服务器无法连接</translation>
+    </message>
+    <message>
+        <source>Reconnecting by itself. Nothing can be saved until it is back.</source>
+        <translation>正在自动重连。恢复前无法保存任何操作。</translation>
     </message>
 </context>
 <context>
