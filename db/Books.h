@@ -108,6 +108,17 @@ public:
     Result<RequestInfo> approve(qint64 requestId, const QString& approverCard, const QString& note = {});
     Result<RequestInfo> reject(qint64 requestId, const QString& approverCard, const QString& reason);
     Status cancelRequest(qint64 requestId, const QString& actorCard);
+    // Pick list (调卷单): the archivist took this request's box off its shelf (scanned it while walking the list).
+    // One transaction with ledger "pick" (subject request:N; details box, shelf, the request's target); the pick
+    // list's ticks are built from these entries (RequestInfo::pickedAt/pickedBy), so every kiosk and a restart
+    // show them. Refused as values: not staff (forbidden), no such request (not_found), request not approved
+    // (bad_state), the scanned box is not this request's box (wrong_box), already picked (already_picked,
+    // names who and when). Picking changes no state: lending it at the box card fulfils the request.
+    Result<RequestInfo> pickRequest(qint64 requestId, const QString& boxBarcode, const QString& staffCard);
+    // Every approved request for this box that is not picked yet, each with its own "pick" entry, in one
+    // transaction. Refused: the box is on no approved request (not_on_pick_list), all of them picked already
+    // (already_picked).
+    Result<QList<RequestInfo>> pickBox(const QString& boxBarcode, const QString& staffCard);
 
     // ---- locations
     Status moveBox(const QString& boxBarcode, const QString& locationBarcode, const QString& staffCard);
@@ -148,7 +159,7 @@ public:
     Result<QList<RequestInfo>> requestsOf(const QString& card, bool openOnly = true);
     Result<RequestInfo> requestById(qint64 id);
     Result<QList<RequestInfo>> pendingApprovals(const QString& approverCard);
-    Result<QList<RequestInfo>> pickList();            // approved, sorted by room, cabinet, shelf, position
+    Result<QList<RequestInfo>> pickList();            // approved, sorted by room, cabinet, shelf, position; with picks
     Result<QList<LoanInfo>> overdue();                // open loans past due, most overdue first
     Result<QList<LoanInfo>> openLoans();
     enum class GroupBy { Fonds, Category, Year, Room };

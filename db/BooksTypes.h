@@ -126,6 +126,8 @@ struct RequestInfo {
     qint64 createdAt = 0, decidedAt = 0;
     LocationInfo location;        // where the box is (pick list)
     QString note;
+    qint64 pickedAt = 0;          // pick list only (pickList / pickRequest / pickBox): the ledger's "pick", 0 = not yet
+    QString pickedByCard, pickedByName;
 };
 
 struct NewRequest {

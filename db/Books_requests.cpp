@@ -2,6 +2,8 @@
 #include "BooksInternal.h"
 #include "Transaction.h"
 
+#include <QDateTime>
+
 namespace archive::db {
 
 using namespace detail;
@@ -116,6 +118,44 @@ Error wrongApprover(const PersonInfo& p, const RequestInfo& q) {
     return err("R5", QStringLiteral("此申请需档案员审核 — %1 没有审核权限。请档案员审核申请 #%2。").arg(nameOf(p)).arg(q.id),
                QStringLiteral("This request needs an archivist's review; %1 may not review. Ask an archivist to review "
                               "request #%2.").arg(p.name).arg(q.id));
+}
+
+// The pick list's tick of a request: its first ledger "pick" entry (who, when). Uses the ledger's subject index.
+Status fillPick(Database& db, RequestInfo& q) {
+    Run r(db, QStringLiteral("SELECT l.at, l.actor, p.name FROM ledger l LEFT JOIN people p ON p.card = l.actor"
+                             " WHERE l.subject = ? AND l.action = 'pick' ORDER BY l.seq LIMIT 1"));
+    if (auto st = r.exec(QStringLiteral("request:%1").arg(q.id)); !st) return st;
+    q.pickedAt = 0;
+    q.pickedByCard.clear();
+    q.pickedByName.clear();
+    if (r.next()) {
+        q.pickedAt = r.ll(0);
+        q.pickedByCard = r.s(1);
+        q.pickedByName = r.isNull(2) ? r.s(1) : r.s(2);
+    }
+    return okStatus();
+}
+
+QString pickTime(qint64 ms) {
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+Error alreadyPicked(const RequestInfo& q) {
+    return err("already_picked",
+               QStringLiteral("申请 #%1 的档案盒 %2 已由 %3 于 %4 取出，无需再扫。").arg(q.id).arg(q.boxBarcode, q.pickedByName, pickTime(q.pickedAt)),
+               QStringLiteral("The box %2 of request #%1 was already taken out by %3 at %4; no need to scan it again.")
+                   .arg(q.id).arg(q.boxBarcode, q.pickedByName, pickTime(q.pickedAt)));
+}
+
+// Appends the "pick" entry of one approved, unpicked request (inside the caller's transaction) and reloads its tick.
+Status recordPick(Database& db, RequestInfo& q, const PersonRow& staff) {
+    const QString target = q.itemId ? QStringLiteral("item:") + q.itemCode : QStringLiteral("box:") + q.boxBarcode;
+    if (auto r = ledger(db, staff.info.card, "pick", QStringLiteral("request:%1").arg(q.id),
+                        {{QStringLiteral("box"), q.boxBarcode}, {QStringLiteral("location"), q.location.barcode},
+                         {QStringLiteral("target"), target}});
+        !r)
+        return r.error();
+    return fillPick(db, q);
 }
 
 }  // namespace
@@ -337,8 +377,71 @@ Result<QList<RequestInfo>> Books::pendingApprovals(const QString& approverCard) 
 }
 
 Result<QList<RequestInfo>> Books::pickList() {
-    return listRequests(m_db, QStringLiteral("WHERE r.state = 'approved' ORDER BY rm.code, l.cabinet, l.shelf, l.position, b.barcode, r.id"),
-                        {});
+    auto list = listRequests(m_db, QStringLiteral("WHERE r.state = 'approved' ORDER BY rm.code, l.cabinet, l.shelf, l.position, b.barcode, r.id"),
+                             {});
+    if (!list) return list;
+    for (RequestInfo& q : list.value())
+        if (auto st = fillPick(m_db, q); !st) return st.error();
+    return list;
+}
+
+Result<RequestInfo> Books::pickRequest(qint64 requestId, const QString& boxBarcode, const QString& staffCard) {
+    const QString barcode = cleanCode(boxBarcode);
+    if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun().error();
+    auto who = loadPerson(m_db, staffCard, "档案员", "archivist");
+    if (!who) return who.error();
+    if (auto st = requireStaff(who.value()); !st) return st.error();
+    auto q = requestById(requestId);
+    if (!q) return q.error();
+    if (q->state != QLatin1String("approved")) {
+        const QString zh = q->state == QLatin1String("pending")     ? QStringLiteral("尚未批准")
+                           : q->state == QLatin1String("fulfilled") ? QStringLiteral("已借出")
+                           : q->state == QLatin1String("rejected")  ? QStringLiteral("已驳回")
+                                                                    : QStringLiteral("已撤销");
+        return badState(QStringLiteral("申请 #%1 %2，不在调卷单上。请把档案盒 %3 放回原处。").arg(requestId).arg(zh, barcode),
+                        QStringLiteral("Request #%1 is %2, not approved, so it is not on the pick list. Put box %3 back.")
+                            .arg(requestId).arg(q->state, barcode));
+    }
+    if (q->boxBarcode != barcode)
+        return err("wrong_box",
+                   QStringLiteral("档案盒 %1 不是申请 #%2 要调的档案盒。请放回原处，去取 %3（架位 %4）。")
+                       .arg(barcode).arg(requestId).arg(q->boxBarcode, q->location.barcode),
+                   QStringLiteral("Box %1 is not the box of request #%2. Put it back and take %3 (shelf %4).")
+                       .arg(barcode).arg(requestId).arg(q->boxBarcode, q->location.barcode));
+    if (auto st = fillPick(m_db, q.value()); !st) return st.error();
+    if (q->pickedAt) return alreadyPicked(q.value());
+    if (auto st = recordPick(m_db, q.value(), who.value()); !st) return st.error();
+    if (auto st = tx.commit(); !st) return st.error();
+    return q;
+}
+
+Result<QList<RequestInfo>> Books::pickBox(const QString& boxBarcode, const QString& staffCard) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun().error();
+    auto who = loadPerson(m_db, staffCard, "档案员", "archivist");
+    if (!who) return who.error();
+    if (auto st = requireStaff(who.value()); !st) return st.error();
+    auto box = loadBox(m_db, boxBarcode);
+    if (!box) return box.error();
+    auto open = listRequests(m_db, QStringLiteral("WHERE r.state = 'approved' AND r.box_id = ? ORDER BY r.id"), {box->id});
+    if (!open) return open.error();
+    if (open->isEmpty())
+        return err("not_on_pick_list",
+                   QStringLiteral("档案盒 %1 不在调卷单上（没有待调取的已批准申请）。请放回原处。").arg(box->barcode),
+                   QStringLiteral("Box %1 is not on the pick list (no approved request is waiting for it). Put it back.")
+                       .arg(box->barcode));
+    QList<RequestInfo> picked;
+    for (RequestInfo& q : open.value()) {
+        if (auto st = fillPick(m_db, q); !st) return st.error();
+        if (q.pickedAt) continue;
+        if (auto st = recordPick(m_db, q, who.value()); !st) return st.error();
+        picked << q;
+    }
+    if (picked.isEmpty()) return alreadyPicked(open->first());
+    if (auto st = tx.commit(); !st) return st.error();
+    return picked;
 }
 
 }  // namespace archive::db
