@@ -1,10 +1,13 @@
 // archivectl label … — render, print and batch-print box spine / cover and shelf labels (issue 6).
 //   label templates
 //   label render --box BARCODE | --location BARCODE [--template NAME] [--stock NAME] [--dpi N] [--start N] --out FILE.pdf|png|zpl
-//   label print  --box BARCODE | --location BARCODE --printer NAME [--template NAME] [--stock NAME] [--zpl] [--dpi N] [--wait S] [--as CARD]
-//   label batch  --shelf BARCODE | --transfer CODE --printer NAME [--template NAME] [--stock NAME] [--start N] [--zpl] [--wait S] [--as CARD]
+//   label print  --box BARCODE | --location BARCODE [--printer NAME|file] [--template NAME] [--stock NAME] [--zpl] [--dpi N] [--wait S] [--as CARD]
+//   label batch  --shelf BARCODE | --transfer CODE [--printer NAME|file] [--template NAME] [--stock NAME] [--start N] [--zpl] [--wait S] [--as CARD]
 //   label queue  [--wait S]                 resume the persisted print queue; record what got printed
 //   label status --box BARCODE [--template NAME]    current / stale / never printed
+// Without --printer the archive's chosen label printer is used (books setting label_printer, archivectl printers
+// use label NAME; else $ARCHIVE_LABEL_PRINTER). --printer file: the file printer (labels/FilePrinter.h) saves the
+// same PDF into $ARCHIVE_PRINTED_DIR, else ~/.local/share/archive-kiosk/printed, and records it like a print.
 // The print queue lives in $ARCHIVE_PRINT_QUEUE, else next to the archive file (print-queue/); the CUPS server
 // is $CUPS_SERVER or the local cupsd. Every label is laid out and its barcode test-read at the printer's dpi
 // before anything is sent; a label that would not print well is refused with a message saying what to change.
@@ -18,8 +21,10 @@
 #include "labels/LabelRenderer.h"
 #include "labels/LabelVerifier.h"
 #include "labels/PrintQueue.h"
+#include "wiring/LabelWiring.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -36,32 +41,7 @@ namespace {
 
 Error badInput(const QString& zh, const QString& en) { return makeError(QStringLiteral("bad_input"), zh, en); }
 
-LabelData fromBox(const db::BoxLabelRow& r) {
-    LabelData d;
-    d.barcode = r.barcode;
-    d.fondsCode = r.fondsCode;
-    d.fondsName = r.fondsName;
-    d.year = r.year;
-    d.retention = r.retention;
-    d.orgUnit = r.orgUnit;
-    d.firstItemNo = r.firstItemNo;
-    d.lastItemNo = r.lastItemNo;
-    d.boxNo = r.boxNo;
-    d.title = r.title;
-    d.category = r.category;
-    return d;
-}
-
-LabelData fromLocation(const db::LocationLabelRow& r) {
-    LabelData d;
-    d.barcode = r.barcode;
-    d.roomName = r.roomName;
-    d.cabinet = r.cabinet;
-    d.shelf = r.shelf;
-    d.position = r.position;
-    d.locationText = r.text();
-    return d;
-}
+using wiring::labelDataOf;
 
 struct Job {
     LabelTemplate tpl;
@@ -117,33 +97,14 @@ Result<Job> prepare(QStringList& args, QList<LabelData> data, const QString& def
     return job;
 }
 
-QString queueDir(const Context& ctx) {
-    const QString env = qEnvironmentVariable("ARCHIVE_PRINT_QUEUE");
-    if (!env.isEmpty()) return env;
-    const QString loc = db::Database::resolveLocation(ctx.dbLocation);
-    return QFileInfo(loc).absolutePath() + QStringLiteral("/print-queue");
-}
+QString queueDir(const Context& ctx) { return wiring::printQueueDir(db::Database::resolveLocation(ctx.dbLocation)); }
 
 // Records completed entries of the queue in the books and forgets them. Returns how many labels.
-int recordCompleted(db::Database& database, PrintQueue& q, QList<QueueEntry> done, const QString& kindHint = {}) {
+int recordCompleted(db::Database& database, PrintQueue& q, QList<QueueEntry> done) {
     int n = 0;
     db::LabelRepository repo(database);
     for (const QueueEntry& e : done) {
-        QList<db::LabelPrintRecord> recs;
-        for (const PrintedLabel& l : e.labels) {
-            db::LabelPrintRecord r;
-            const bool shelf = l.templateName == QLatin1String("shelf") || kindHint == QLatin1String("location");
-            r.kind = shelf ? QStringLiteral("location") : QStringLiteral("box");
-            r.barcode = l.subject;
-            r.templateName = l.templateName;
-            r.dataHash = l.dataHash;
-            r.printer = e.printer;
-            r.jobRef = e.id;
-            r.cupsJobId = e.cupsJobId;
-            r.printedAt = e.completedMs;
-            r.actor = e.actor;
-            recs << r;
-        }
+        const QList<db::LabelPrintRecord> recs = wiring::printRecordsOf(e);
         Status s = repo.recordPrinted(recs);
         if (!s) {
             printErrLine(s.errorMessage());
@@ -197,8 +158,16 @@ int followQueue(const Context& ctx, db::Database& database, PrintQueue& q, int w
         printLine(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("printed_labels"), recorded},
                                                               {QStringLiteral("waiting"), waiting},
                                                               {QStringLiteral("failed"), failed},
+                                                              {QStringLiteral("files"), [&done] {
+                                                                   QJsonArray files;
+                                                                   for (const QueueEntry& e : done)
+                                                                       if (!e.outputPath.isEmpty()) files.append(e.outputPath);
+                                                                   return files;
+                                                               }()},
                                                               {QStringLiteral("jobs"), out}}).toJson(QJsonDocument::Compact)));
     } else {
+        for (const QueueEntry& e : done)
+            if (!e.outputPath.isEmpty()) printLine(QStringLiteral("已保存为文件 / saved as: %1").arg(e.outputPath));
         if (recorded > 0) printLine(QStringLiteral("已打印并记录 %1 张标签 / printed and recorded %1 labels").arg(recorded));
         if (waiting > 0)
             printLine(QStringLiteral("%1 项作业仍在排队，打印机恢复后自动打印（archivectl label queue 查看） / "
@@ -245,12 +214,12 @@ Result<QPair<LabelData, QString>> oneLabel(db::Database& database, QStringList& 
     if (!box.isEmpty()) {
         auto r = repo.box(box);
         if (!r) return r.error();
-        return qMakePair(fromBox(r.value()), QStringLiteral("spine-40"));
+        return qMakePair(labelDataOf(r.value()), QStringLiteral("spine-40"));
     }
     if (!loc.isEmpty()) {
         auto r = repo.location(loc);
         if (!r) return r.error();
-        return qMakePair(fromLocation(r.value()), QStringLiteral("shelf"));
+        return qMakePair(labelDataOf(r.value()), QStringLiteral("shelf"));
     }
     return badInput(QStringLiteral("请用 --box 条码 指定档案盒，或用 --location 条码 指定架位。"),
                     QStringLiteral("Give a box with --box BARCODE or a shelf location with --location BARCODE."));
@@ -335,15 +304,28 @@ int submitAndFollow(Context& ctx, db::Database& database, const Job& job, const 
 }
 
 int runPrint(Context& ctx, QStringList args, bool batch) {
-    const QString printer = takeOption(args, QStringLiteral("--printer"));
+    const bool hasPrinter = args.contains(QStringLiteral("--printer")) || !args.filter(QRegularExpression(QStringLiteral("^--printer="))).isEmpty();
+    QString printer = takeOption(args, QStringLiteral("--printer"));
     const bool zpl = takeFlag(args, QStringLiteral("--zpl"));
     const int waitS = takeOption(args, QStringLiteral("--wait"), QStringLiteral("60")).toInt();
     const QString actor = takeOption(args, QStringLiteral("--as"), QStringLiteral("archivectl"));
-    if (printer.isEmpty())
-        return reportError(ctx, badInput(QStringLiteral("请用 --printer 指定打印机（archivectl printers 可列出所有打印机）。"),
-                                         QStringLiteral("Give the printer with --printer (archivectl printers lists them).")));
+    if (hasPrinter && printer.trimmed().isEmpty())
+        return reportError(ctx, badInput(QStringLiteral("--printer 不能为空：请写打印机名称、ipp:// 地址，或 file（保存为文件）。"),
+                                         QStringLiteral("--printer must not be empty: give a printer name, an ipp:// address, or file (save as files).")));
     auto database = ctx.openDb(false);
     if (!database) return ExitBadInput;
+    if (printer.isEmpty()) {  // the label printer chosen for this archive (archivectl printers use label NAME), as the kiosk does
+        auto choice = wiring::printerChoice(*database);
+        if (!choice) return reportError(ctx, choice.error());
+        printer = choice->label;
+        if (printer.isEmpty())
+            return reportError(ctx, badInput(QStringLiteral("没有选择标签打印机：请用 --printer 指定（archivectl printers 可列出所有打印机；"
+                                                            "--printer file 保存为文件），或由管理员选择：archivectl printers use label 名称 --as 管理员卡号。"),
+                                             QStringLiteral("No label printer is chosen: give one with --printer (archivectl printers lists them; "
+                                                            "--printer file saves files), or have the administrator choose one: "
+                                                            "archivectl printers use label NAME --as ADMIN-CARD.")));
+    }
+    printer = wiring::printerFromArgument(printer);
     QList<LabelData> data;
     QString defaultTemplate = QStringLiteral("spine-40"), title;
     db::LabelRepository repo(*database);
@@ -360,7 +342,7 @@ int runPrint(Context& ctx, QStringList args, bool batch) {
         if (rows->isEmpty())
             return reportError(ctx, badInput(QStringLiteral("%1 没有档案盒，无需打印。").arg(shelf.isEmpty() ? transfer : shelf),
                                              QStringLiteral("%1 holds no boxes: nothing to print.").arg(shelf.isEmpty() ? transfer : shelf)));
-        for (const auto& row : rows.value()) data << fromBox(row);
+        for (const auto& row : rows.value()) data << labelDataOf(row);
         title = QStringLiteral("labels %1 ×%2").arg(shelf.isEmpty() ? transfer : shelf).arg(data.size());
     } else {
         auto one = oneLabel(*database, args);
@@ -398,7 +380,7 @@ int runStatus(Context& ctx, QStringList args) {
     db::LabelRepository repo(*database);
     auto row = repo.box(box);
     if (!row) return reportError(ctx, row.error());
-    const QString hash = fromBox(row.value()).hash();
+    const QString hash = labelDataOf(row.value()).hash();
     auto st = repo.labelState(row->barcode, hash);
     if (!st) return reportError(ctx, st.error());
     const char* names[] = {"never_printed", "current", "stale"};
@@ -435,7 +417,7 @@ int runLabel(Context& ctx, QStringList args) {
 
 ARCHIVECTL_COMMAND(QStringLiteral("label"),
                    QStringLiteral("label templates | render --box B|--location L [--template T] [--stock S] --out F.pdf|png|zpl | "
-                                  "print --box B --printer P | batch --shelf L|--transfer C --printer P | queue [--wait S] | status --box B"),
+                                  "print --box B|--location L [--printer P|file] | batch --shelf L|--transfer C [--printer P|file] | queue [--wait S] | status --box B"),
                    QStringLiteral("box spine/cover and shelf labels: preview, print through CUPS (queued, retried while the printer is offline), "
                                   "record printed labels, show stale ones"),
                    runLabel);

@@ -134,7 +134,7 @@ Item {
                         text: qsTr("Label printer: %1").arg(panel.choice.labelPrinter
                                   ? panel.choice.labelPrinter
                                     + (panel.choice.labelFrom === "env" ? " " + qsTr("(from ARCHIVE_LABEL_PRINTER)") : "")
-                                  : qsTr("none chosen — labels cannot be printed"))
+                                  : qsTr("none chosen — simulated printer: labels are saved as files in %1").arg(BoxDesk.printer.printedDir))
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: panel.choice.labelPrinter ? Theme.ink : Theme.warn
@@ -154,7 +154,7 @@ Item {
                         text: qsTr("Report printer: %1").arg(panel.choice.reportPrinter
                                   ? panel.choice.reportPrinter
                                     + (panel.choice.reportFrom === "env" ? " " + qsTr("(from ARCHIVE_REPORT_PRINTER)") : "")
-                                  : qsTr("none chosen — reports are saved as PDF only"))
+                                  : qsTr("none chosen — reports are saved as files in %1").arg(BoxDesk.printer.printedDir))
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: panel.choice.reportPrinter ? Theme.ink : Theme.warn

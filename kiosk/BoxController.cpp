@@ -6,6 +6,7 @@
 #include "SessionController.h"
 #include "db/Books.h"
 #include "db/labels/LabelRepository.h"
+#include "wiring/LabelWiring.h"
 
 #include <QTime>
 
@@ -29,7 +30,7 @@ Result<BoxView> loadBox(db::Database& d, const QString& barcode) {
     // Label stale = the box's current label fields differ from the last printed label (db/labels).
     db::LabelRepository labels(d);
     if (auto row = labels.box(barcode)) {
-        if (auto st = labels.labelState(barcode, labelDataOf(row.value()).hash()))
+        if (auto st = labels.labelState(barcode, wiring::labelDataOf(row.value()).hash()))
             v.labelState = st.value() == db::LabelState::Current ? QStringLiteral("current")
                          : st.value() == db::LabelState::Stale   ? QStringLiteral("stale")
                                                                  : QStringLiteral("never");
@@ -43,12 +44,14 @@ BoxActivityModel::BoxActivityModel(QObject* parent)
 
 BoxController::BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent)
     : QObject(parent), m_db(db), m_session(session), m_feedback(feedback), m_printer(db, session, feedback),
-      m_sweep(db, session, feedback, &m_printer), m_pick(db, session, feedback), m_transfer(db, session, feedback) {
+      m_sweep(db, session, feedback, &m_printer), m_pick(db, session, feedback), m_transfer(db, session, feedback),
+      m_labelDesk(db, feedback, &m_printer) {
     connect(session, &SessionController::loggedOut, this, [this] {
         clear();
         setBatch({});
         setFlow({});
         m_activity.clear();
+        m_labelDesk.reset();
     });
     // A label printed (maybe minutes later, when the printer came back): the card shows it up to date.
     connect(&m_printer, &PrintController::labelRecorded, this, [this](const QString& barcode) {
@@ -58,7 +61,8 @@ BoxController::BoxController(DbService* db, SessionController* session, Feedback
 }
 
 void BoxController::setFlow(const QString& f) {
-    static const QStringList flows = {QString(), QStringLiteral("sweep"), QStringLiteral("pick"), QStringLiteral("transfer")};
+    static const QStringList flows = {QString(), QStringLiteral("sweep"), QStringLiteral("pick"), QStringLiteral("transfer"),
+                                      QStringLiteral("labels")};
     const QString v = flows.contains(f) ? f : QString();
     if (v == m_flow) return;
     m_flow = v;
@@ -67,6 +71,9 @@ void BoxController::setFlow(const QString& f) {
     emit flowChanged();
     if (m_flow == QLatin1String("pick")) m_pick.load();
     else if (m_flow == QLatin1String("transfer")) m_transfer.load();
+    if (m_flow == QLatin1String("labels") && m_labelDesk.shelf().isEmpty())
+        m_feedback->show(QStringLiteral("info"), QStringLiteral("标签：扫描架位打印架位标签或整架过期标签；扫描档案盒可批量打印"),
+                         QStringLiteral("Labels: scan a shelf for its label or its out-of-date box labels; scan boxes to print them together"));
     if (m_flow == QLatin1String("sweep") && m_sweep.stage().isEmpty())
         m_feedback->show(QStringLiteral("info"), QStringLiteral("盘点：请扫描要盘点的架位条码"),
                          QStringLiteral("Inventory sweep: scan the shelf to sweep"));

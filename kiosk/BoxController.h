@@ -5,6 +5,7 @@
 // The archivist's other flows hang off it (QML: BoxDesk.sweep, BoxDesk.pickList, BoxDesk.transfer,
 // BoxDesk.printer); `flow` says which one the staff screen shows, and ScanController routes scans by it.
 
+#include "LabelDeskController.h"
 #include "PickListController.h"
 #include "PrintController.h"
 #include "RowsModel.h"
@@ -44,12 +45,13 @@ class BoxController : public QObject {
     Q_PROPERTY(QVariantList requests READ requests NOTIFY boxChanged)  // approved requests for this box
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(archive::kiosk::BoxActivityModel* activity READ activity CONSTANT)
-    // "" (box card) | "sweep" | "pick" | "transfer"
+    // "" (box card) | "sweep" | "pick" | "transfer" | "labels"
     Q_PROPERTY(QString flow READ flow WRITE setFlow NOTIFY flowChanged)
     Q_PROPERTY(archive::kiosk::SweepController* sweep READ sweep CONSTANT)
     Q_PROPERTY(archive::kiosk::PickListController* pickList READ pickList CONSTANT)
     Q_PROPERTY(archive::kiosk::TransferController* transfer READ transfer CONSTANT)
     Q_PROPERTY(archive::kiosk::PrintController* printer READ printer CONSTANT)
+    Q_PROPERTY(archive::kiosk::LabelDeskController* labelDesk READ labelDesk CONSTANT)
 public:
     BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
 
@@ -71,6 +73,7 @@ public:
     PickListController* pickList() { return &m_pick; }
     TransferController* transfer() { return &m_transfer; }
     PrintController* printer() { return &m_printer; }
+    LabelDeskController* labelDesk() { return &m_labelDesk; }
 
     // From ScanController
     void scanBox(const QString& barcode);
@@ -118,6 +121,7 @@ private:
     SweepController m_sweep;
     PickListController m_pick;
     TransferController m_transfer;
+    LabelDeskController m_labelDesk;
 };
 
 }  // namespace archive::kiosk

@@ -6,68 +6,37 @@
 #include "SessionController.h"
 #include "db/Books.h"
 #include "db/Database.h"
+#include "db/labels/LabelRepository.h"
+#include "labels/FilePrinter.h"
 #include "labels/LabelLayout.h"
 #include "labels/LabelRenderer.h"
 #include "labels/LabelTemplate.h"
 #include "labels/LabelVerifier.h"
 #include "labels/PrintQueue.h"
+#include "wiring/LabelWiring.h"
 
 #include <QDir>
-#include <QFileInfo>
-#include <QStandardPaths>
+#include <QPointer>
 #include <QTimer>
 
 namespace archive::kiosk {
 
-labels::LabelData labelDataOf(const db::BoxLabelRow& r) {
-    labels::LabelData d;
-    d.barcode = r.barcode;
-    d.fondsCode = r.fondsCode;
-    d.fondsName = r.fondsName;
-    d.year = r.year;
-    d.retention = r.retention;
-    d.orgUnit = r.orgUnit;
-    d.firstItemNo = r.firstItemNo;
-    d.lastItemNo = r.lastItemNo;
-    d.boxNo = r.boxNo;
-    d.title = r.title;
-    d.category = r.category;
-    return d;
-}
-
 struct PrintController::Job {
     labels::PrintRequest request;
-    QString barcode;  // box labels: the box
+    QString what;  // labels: the box, the shelf or "3 boxes"; documents: empty (the title is used)
 };
 
 namespace {
+// What the db worker reads for a label job.
 struct LabelSource {
-    db::BoxLabelRow row;
-    QString printer, templateName;
+    QList<labels::LabelData> data;
+    QString printer;        // chosen (books or environment); empty → the file printer
+    QString templateName;   // spine: setting label_template; shelf: "shelf"
 };
 
-Error noPrinter(bool report) {
-    if (report)
-        return makeError(QStringLiteral("no_printer"),
-                         QStringLiteral("未设置报表打印机，报告已保存为 PDF。请管理员设置报表打印机（report_printer）后再打印。"),
-                         QStringLiteral("No report printer is set up; the report was saved as a PDF. Ask the administrator to set "
-                                        "the report printer (report_printer), then print again."));
-    return makeError(QStringLiteral("no_printer"),
-                     QStringLiteral("未设置标签打印机，标签没有打印。请管理员设置标签打印机（label_printer）；扫描可以继续。"),
-                     QStringLiteral("No label printer is set up, so nothing was printed. Ask the administrator to set the label "
-                                    "printer (label_printer); you can keep scanning."));
-}
-
-QString queueDir(const QString& dbLocation) {
-    const QString env = qEnvironmentVariable("ARCHIVE_PRINT_QUEUE");
-    if (!env.isEmpty()) return env;
-    if (dbLocation.contains(QStringLiteral("://")))
-        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/print-queue");
-    return QFileInfo(dbLocation).absolutePath() + QStringLiteral("/print-queue");
-}
-
-// Lays out, test-reads and renders one spine label (thread pool).
-Result<labels::PrintRequest> renderLabel(const LabelSource& src, const QString& actor) {
+// Lays out, test-reads and renders the labels as one PDF (thread pool): the same document a CUPS printer or
+// the file printer gets.
+Result<labels::PrintRequest> renderLabels(const LabelSource& src, const QString& actor, const QString& what) {
     const auto& reg = labels::TemplateRegistry::instance();
     auto tpl = reg.findTemplate(src.templateName.isEmpty() ? QStringLiteral("spine-40") : src.templateName);
     if (!tpl) return tpl.error();
@@ -76,21 +45,37 @@ Result<labels::PrintRequest> renderLabel(const LabelSource& src, const QString& 
     if (Status fit = labels::checkStock(tpl.value(), stock.value()); !fit) return fit.error();
     labels::PrinterProfile profile;
     profile.name = src.printer;
-    const labels::LabelData data = labelDataOf(src.row);
-    auto layout = labels::layoutLabel(tpl.value(), data, profile);
-    if (!layout) return layout.error();
-    if (Status v = labels::verifyLabel(layout.value()); !v) return v.error();
-    labels::PdfOptions o;
-    o.title = QStringLiteral("%1 %2").arg(tpl->name, data.barcode);
-    auto pdf = labels::renderPdf({layout.value()}, stock.value(), o);
-    if (!pdf) return pdf.error();
+    QList<labels::LabelLayout> layouts;
     labels::PrintRequest r;
+    for (const labels::LabelData& data : src.data) {
+        auto layout = labels::layoutLabel(tpl.value(), data, profile);
+        if (!layout) {
+            Error e = layout.error();
+            e.messageZh = QStringLiteral("标签 %1 无法打印：%2").arg(data.barcode, e.messageZh);
+            e.messageEn = QStringLiteral("The label of %1 cannot be printed: %2").arg(data.barcode, e.messageEn);
+            return e;
+        }
+        if (Status v = labels::verifyLabel(layout.value()); !v) {
+            Error e = v.error();
+            e.messageZh = QStringLiteral("标签 %1 无法打印：%2").arg(data.barcode, e.messageZh);
+            e.messageEn = QStringLiteral("The label of %1 cannot be printed: %2").arg(data.barcode, e.messageEn);
+            return e;
+        }
+        r.labels << labels::PrintedLabel{data.barcode, tpl->name, layout->dataHash};
+        layouts << layout.value();
+    }
+    const bool shelf = tpl->kind == QLatin1String("shelf");
+    labels::PdfOptions o;
+    o.title = QStringLiteral("%1 %2").arg(tpl->name, what);
+    auto pdf = labels::renderPdf(layouts, stock.value(), o);
+    if (!pdf) return pdf.error();
     r.printer = src.printer;
     r.document = pdf.value();
     r.format = QStringLiteral("application/pdf");
-    r.title = QStringLiteral("背脊 %1 %2").arg(tpl->name, data.barcode);
+    r.title = layouts.size() == 1 ? QStringLiteral("%1 %2 %3").arg(shelf ? QStringLiteral("架位") : QStringLiteral("背脊"), tpl->name, what)
+                                  : QStringLiteral("%1 %2 ×%3 %4").arg(shelf ? QStringLiteral("架位") : QStringLiteral("背脊"), tpl->name)
+                                        .arg(layouts.size()).arg(what);
     r.actor = actor;
-    r.labels << labels::PrintedLabel{data.barcode, tpl->name, layout->dataHash};
     return r;
 }
 }  // namespace
@@ -100,9 +85,15 @@ PrintController::PrintController(DbService* db, SessionController* session, Feed
     qRegisterMetaType<archive::labels::QueueEntry>();
     m_thread.setObjectName(QStringLiteral("kiosk-print"));
     m_thread.start();
-    // Jobs left in the queue by an earlier run are resumed (and recorded when they complete).
     connect(db, &DbService::readyChanged, this, [this] {
-        if (m_db->ready() && QDir(queueDir(m_db->location())).exists()) ensureQueue();
+        if (!m_db->ready()) return;
+        refreshPrinter();
+        // Jobs left in the queue by an earlier run are resumed (and recorded when they complete).
+        if (QDir(wiring::printQueueDir(m_db->location())).exists()) ensureQueue();
+    });
+    // The administrator may have chosen another printer: the notice follows at the next login or logout.
+    connect(session, &SessionController::stageChanged, this, [this] {
+        if (m_db->ready()) refreshPrinter();
     });
 }
 
@@ -118,9 +109,53 @@ PrintController::~PrintController() {
     m_thread.wait();
 }
 
+QString PrintController::printedDir() const { return wiring::printedDir(); }
+
+QString PrintController::noticeZh() const {
+    return m_simulated ? QStringLiteral("模拟打印机：标签保存为文件（%1）").arg(printedDir()) : QString();
+}
+
+QString PrintController::noticeEn() const {
+    return m_simulated ? QStringLiteral("Simulated printer: labels are saved as files (%1)").arg(printedDir()) : QString();
+}
+
+void PrintController::setSimulated(bool forced) {
+    m_forced = forced;
+    setChoice(m_labelPrinter);
+}
+
+// The printer a job goes to: the chosen one, or the file printer when none is chosen or --simulate.
+QString PrintController::resolve(const QString& chosen) const {
+    const QString p = wiring::printerFromArgument(chosen);  // ARCHIVE_LABEL_PRINTER=file works too
+    if (m_forced || p.isEmpty()) return labels::FilePrinter::uriFor(printedDir());
+    return p;
+}
+
+void PrintController::setChoice(const QString& labelPrinter) {
+    const QString printer = resolve(labelPrinter);
+    const bool sim = labels::FilePrinter::isFilePrinter(printer);
+    const QString cups = sim ? QString() : printer;
+    if (sim == m_simulated && cups == m_labelPrinter) return;
+    m_simulated = sim;
+    m_labelPrinter = cups;
+    emit printerChanged();
+}
+
+void PrintController::refreshPrinter() {
+    m_db->run<QString>(
+        this, [](db::Database& d) -> Result<QString> {
+            auto c = wiring::printerChoice(d);
+            if (!c) return c.error();
+            return c->label;
+        },
+        [this](Result<QString> r) {
+            if (r) setChoice(r.value());
+        });
+}
+
 void PrintController::ensureQueue() {
     if (m_queue) return;
-    m_queue = new labels::PrintQueue(queueDir(m_db->location()));
+    m_queue = new labels::PrintQueue(wiring::printQueueDir(m_db->location()));
     m_queue->moveToThread(&m_thread);
     connect(m_queue, &labels::PrintQueue::entryChanged, this, &PrintController::onEntryChanged, Qt::QueuedConnection);
     connect(m_queue, &labels::PrintQueue::completed, this, &PrintController::onCompleted, Qt::QueuedConnection);
@@ -138,35 +173,59 @@ void PrintController::refused(const Error& e) {
     m_feedback->show(e.isRule() ? QStringLiteral("warn") : QStringLiteral("error"), e.messageZh, e.messageEn);
 }
 
-void PrintController::printBoxLabel(const QString& barcode) {
+void PrintController::printBoxLabel(const QString& barcode) { printLabels({barcode}, false, barcode); }
+
+void PrintController::printBoxLabels(const QStringList& barcodes, const QString& what) {
+    if (barcodes.isEmpty())
+        return refused(makeError(QStringLiteral("no_labels"), QStringLiteral("没有需要打印的标签。"), QStringLiteral("There are no labels to print.")));
+    printLabels(barcodes, false, what.isEmpty() ? barcodes.join(QLatin1Char(' ')) : what);
+}
+
+void PrintController::printShelfLabel(const QString& location) { printLabels({location}, true, location); }
+
+void PrintController::printLabels(const QStringList& barcodes, bool shelf, const QString& what) {
     const QString actor = m_session->card();
     m_db->run<LabelSource>(
         this,
-        [barcode](db::Database& d) -> Result<LabelSource> {
-            auto row = db::LabelRepository(d).box(barcode);
-            if (!row) return row.error();
+        [barcodes, shelf](db::Database& d) -> Result<LabelSource> {
+            LabelSource src;
+            db::LabelRepository repo(d);
+            for (const QString& b : barcodes) {
+                if (shelf) {
+                    auto row = repo.location(b);
+                    if (!row) return row.error();
+                    src.data << wiring::labelDataOf(row.value());
+                } else {
+                    auto row = repo.box(b);
+                    if (!row) return row.error();
+                    src.data << wiring::labelDataOf(row.value());
+                }
+            }
             // Read at every print, so a printer chosen in Administration applies to the next label at once.
-            auto s = db::Books(d).settings({QStringLiteral("label_printer"), QStringLiteral("label_template")});
-            if (!s) return s.error();
-            return LabelSource{row.value(), s->value(QStringLiteral("label_printer")), s->value(QStringLiteral("label_template"))};
+            auto c = wiring::printerChoice(d);
+            if (!c) return c.error();
+            src.printer = c->label;
+            if (shelf) {
+                src.templateName = QStringLiteral("shelf");
+            } else {
+                auto s = db::Books(d).settings({QStringLiteral("label_template")});
+                if (!s) return s.error();
+                src.templateName = s->value(QStringLiteral("label_template"));
+            }
+            return src;
         },
-        [this, actor](Result<LabelSource> r) {
+        [this, actor, what](Result<LabelSource> r) {
             if (!r) return refused(r.error());
             LabelSource src = r.value();
-            if (src.printer.isEmpty()) src.printer = qEnvironmentVariable("ARCHIVE_LABEL_PRINTER");
-            if (src.printer.isEmpty()) return refused(noPrinter(false));
-            m_feedback->show(QStringLiteral("info"), QStringLiteral("正在准备标签 %1 …").arg(src.row.barcode),
-                             QStringLiteral("Preparing the label of %1 …").arg(src.row.barcode));
+            setChoice(src.printer);
+            src.printer = resolve(src.printer);
+            m_feedback->show(QStringLiteral("info"), QStringLiteral("正在准备标签 %1 …").arg(what),
+                             QStringLiteral("Preparing the label(s) of %1 …").arg(what));
             runOffThread<Result<labels::PrintRequest>>(
-                this, [src, actor]() { return renderLabel(src, actor); },
-                [this, barcode = src.row.barcode](Result<labels::PrintRequest> req) {
-                    if (!req) {
-                        Error e = req.error();
-                        e.messageZh = QStringLiteral("标签 %1 无法打印：%2").arg(barcode, e.messageZh);
-                        e.messageEn = QStringLiteral("The label of %1 cannot be printed: %2").arg(barcode, e.messageEn);
-                        return refused(e);
-                    }
-                    submit(Job{req.value(), barcode});
+                this, [src, actor, what]() { return renderLabels(src, actor, what); },
+                [this, what](Result<labels::PrintRequest> req) {
+                    if (!req) return refused(req.error());
+                    submit(Job{req.value(), what});
                 });
         });
 }
@@ -176,17 +235,14 @@ void PrintController::printPdf(const QByteArray& pdf, const QString& title) {
     m_db->run<QString>(
         this,
         [](db::Database& d) -> Result<QString> {
-            auto s = db::Books(d).settings({QStringLiteral("report_printer")});
-            if (!s) return s.error();
-            return s->value(QStringLiteral("report_printer"));
+            auto c = wiring::printerChoice(d);
+            if (!c) return c.error();
+            return c->report;
         },
         [this, pdf, title, actor](Result<QString> r) {
             if (!r) return refused(r.error());
-            QString printer = r.value();
-            if (printer.isEmpty()) printer = qEnvironmentVariable("ARCHIVE_REPORT_PRINTER");
-            if (printer.isEmpty()) return refused(noPrinter(true));
             labels::PrintRequest req;
-            req.printer = printer;
+            req.printer = resolve(r.value());
             req.document = pdf;
             req.format = QStringLiteral("application/pdf");
             req.title = title;
@@ -200,7 +256,7 @@ void PrintController::submit(const Job& job) {
     labels::PrintQueue* q = m_queue;
     QPointer<PrintController> self(this);
     const labels::PrintRequest req = job.request;
-    const QString what = job.barcode.isEmpty() ? job.request.title : job.barcode;
+    const QString what = job.what.isEmpty() ? job.request.title : job.what;
     // enqueue() writes the job to the queue folder: on the print thread, then it is sent at once.
     QMetaObject::invokeMethod(q, [q, self, req, what]() {
         Result<QString> id = q->enqueue(req);
@@ -211,7 +267,7 @@ void PrintController::submit(const Job& job) {
             auto entry = self->m_queue->entry(id.value());  // thread-safe read
             if (entry && !entry->finished()) self->m_open.insert(id.value());
             emit self->statusChanged();
-            if (!self->m_shownCondition.contains(id.value()))
+            if (!self->m_shownCondition.contains(id.value()) && !labels::FilePrinter::isFilePrinter(printer))
                 self->m_feedback->show(QStringLiteral("info"), QStringLiteral("已送往打印机 %1：%2").arg(printer, what),
                                        QStringLiteral("Sent to printer %1: %2").arg(printer, what));
         }, Qt::QueuedConnection);
@@ -270,41 +326,44 @@ void PrintController::onCompleted(const labels::QueueEntry& e) {
     m_problem.remove(e.id);
     if (m_problem.isEmpty()) setStatus({}, {});
     emit statusChanged();
+    if (!e.outputPath.isEmpty() && e.outputPath != m_lastFile) {
+        m_lastFile = e.outputPath;
+        emit lastFileChanged();
+    }
     labels::PrintQueue* q = m_queue;
     const QString id = e.id;
+    const QString file = e.outputPath;
     if (e.labels.isEmpty()) {  // a document: nothing to record in the books
         q->markRecorded(id);
-        m_feedback->show(QStringLiteral("ok"), QStringLiteral("已打印：%1").arg(e.title), QStringLiteral("Printed: %1").arg(e.title));
+        if (file.isEmpty())
+            m_feedback->show(QStringLiteral("ok"), QStringLiteral("已打印：%1").arg(e.title), QStringLiteral("Printed: %1").arg(e.title));
+        else
+            m_feedback->show(QStringLiteral("ok"), QStringLiteral("模拟打印机：%1 已保存为文件 %2").arg(e.title, file),
+                             QStringLiteral("Simulated printer: %1 saved as the file %2").arg(e.title, file));
         emit documentPrinted(e.title);
         return;
     }
-    QList<db::LabelPrintRecord> recs;
-    QStringList boxes;
-    for (const labels::PrintedLabel& l : e.labels) {
-        db::LabelPrintRecord r;
-        r.kind = l.templateName == QLatin1String("shelf") ? QStringLiteral("location") : QStringLiteral("box");
-        r.barcode = l.subject;
-        r.templateName = l.templateName;
-        r.dataHash = l.dataHash;
-        r.printer = e.printer;
-        r.jobRef = e.id;
-        r.cupsJobId = e.cupsJobId;
-        r.printedAt = e.completedMs;
-        r.actor = e.actor;
-        recs << r;
-        boxes << l.subject;
-    }
+    const QList<db::LabelPrintRecord> recs = wiring::printRecordsOf(e);
+    QStringList codes;
+    for (const db::LabelPrintRecord& r : recs) codes << r.barcode;
     m_db->run<bool>(
         this, [recs](db::Database& d) -> Result<bool> {
             if (Status s = db::LabelRepository(d).recordPrinted(recs); !s) return s.error();
             return true;
         },
-        [this, q, id, boxes](Result<bool> r) {
+        [this, q, id, codes, file](Result<bool> r) {
             if (!r) return refused(r.error());  // stays unrecorded in the queue; recorded at the next start
             q->markRecorded(id);
-            m_feedback->show(QStringLiteral("ok"), QStringLiteral("标签已打印：%1").arg(boxes.join(QStringLiteral("、"))),
-                             QStringLiteral("Label printed: %1").arg(boxes.join(QStringLiteral(", "))));
-            for (const QString& b : boxes) emit labelRecorded(b);
+            const QString listZh = codes.size() > 5 ? QStringLiteral("%1 张").arg(codes.size()) : codes.join(QStringLiteral("、"));
+            const QString listEn = codes.size() > 5 ? QStringLiteral("%1 labels").arg(codes.size()) : codes.join(QStringLiteral(", "));
+            if (file.isEmpty())
+                m_feedback->show(QStringLiteral("ok"), QStringLiteral("标签已打印：%1").arg(listZh),
+                                 QStringLiteral("Label printed: %1").arg(listEn));
+            else
+                m_feedback->show(QStringLiteral("ok"), QStringLiteral("模拟打印机：标签 %1 已保存为文件 %2").arg(listZh, file),
+                                 QStringLiteral("Simulated printer: label %1 saved as the file %2").arg(listEn, file));
+            for (const QString& b : codes) emit labelRecorded(b);
+            emit jobRecorded(codes);
         });
 }
 

@@ -93,6 +93,14 @@ bool ScanController::routeToFlow(IdKind kind, const QString& code) {
                              QStringLiteral("Pick list: scan the barcode of each box you take"), code, code);
         return true;
     }
+    if (flow == QLatin1String("labels")) {
+        if (kind == IdKind::Location) m_box->labelDesk()->scanShelf(code);
+        else if (kind == IdKind::Box) m_box->labelDesk()->scanBox(code);
+        else
+            m_feedback->show(QStringLiteral("warn"), QStringLiteral("标签：请扫描架位或档案盒条码"),
+                             QStringLiteral("Labels: scan a shelf or a box barcode"), code, code);
+        return true;
+    }
     if (flow == QLatin1String("transfer")) {
         if (kind == IdKind::Location) m_box->transfer()->scanShelf(code);  // where the received boxes go
         else m_box->transfer()->scanCode(code);  // a box, an item's archival code, or a box new to the books

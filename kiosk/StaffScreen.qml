@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Kiosk
 
 // The archivist's desk. A row of flows on top: the box card (scan a box → its card and the actions that apply;
-// batch return / batch move), inventory sweep (盘点), pick list (调卷) and transfer in (移交接收).
+// batch return / batch move), inventory sweep (盘点), pick list (调卷), transfer in (移交接收) and labels (标签).
 Item {
     id: screen
 
@@ -25,11 +25,11 @@ Item {
         spacing: Theme.gap
         Repeater {
             model: [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
-                    ["transfer", qsTr("Transfer in")]]
+                    ["transfer", qsTr("Transfer in")], ["labels", qsTr("Labels")]]
             delegate: BigButton {
                 required property var modelData
                 objectName: "flow_" + (modelData[0] === "" ? "desk" : modelData[0])
-                width: parent ? (parent.width - Theme.gap * 3) / 4 : 0
+                width: parent ? (parent.width - Theme.gap * 4) / 5 : 0
                 text: modelData[1]
                 highlighted: BoxDesk.flow === modelData[0]
                 onClicked: BoxDesk.flow = modelData[0]
@@ -51,6 +51,11 @@ Item {
         objectName: "transferPanel"
         anchors.fill: flowArea
         visible: BoxDesk.flow === "transfer"
+    }
+    LabelsPanel {
+        objectName: "labelsPanel"
+        anchors.fill: flowArea
+        visible: BoxDesk.flow === "labels"
     }
 
     Item {
@@ -283,10 +288,12 @@ Item {
                     objectName: "printStatus"
                     Layout.fillWidth: true
                     Layout.preferredHeight: text === "" ? 0 : implicitHeight
-                    text: Language.pick(BoxDesk.printer.statusZh, BoxDesk.printer.statusEn)
-                    font.pixelSize: Theme.body
-                    font.bold: true
-                    color: Theme.warn
+                    // Nothing waits: with the simulated printer, where the labels go.
+                    text: BoxDesk.printer.statusZh !== "" ? Language.pick(BoxDesk.printer.statusZh, BoxDesk.printer.statusEn)
+                        : Language.pick(BoxDesk.printer.noticeZh, BoxDesk.printer.noticeEn)
+                    font.pixelSize: BoxDesk.printer.statusZh !== "" ? Theme.body : Theme.small
+                    font.bold: BoxDesk.printer.statusZh !== ""
+                    color: BoxDesk.printer.statusZh !== "" ? Theme.warn : Theme.muted
                     wrapMode: Text.WordWrap
                 }
                 Label {

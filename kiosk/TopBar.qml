@@ -44,9 +44,13 @@ ToolBar {
         }
         Label {
             objectName: "simulatedNotice"
-            visible: App.simulated
+            // The file printer (PrintController) when labels are saved as files instead of printed.
+            readonly property bool printerSimulated: BoxDesk && BoxDesk.printer ? BoxDesk.printer.simulated : false
+            visible: App.simulated || printerSimulated
             // Exactly what is simulated, e.g. "模拟设备：扫码枪、温湿度传感器"; hidden when nothing is.
             text: qsTr("Simulated devices") + (Language.english ? ": " : "：") + bar.deviceNames(App.simulatedDevices, Language.english)
+                  + (!printerSimulated ? "" : (App.simulated ? (Language.english ? ", " : "、") : "")
+                                              + Language.pick(BoxDesk.printer.badgeZh, BoxDesk.printer.badgeEn))
             color: Theme.ink
             font.pixelSize: Theme.small
             padding: Theme.gap / 2

@@ -122,6 +122,7 @@ int main(int argc, char** argv) {
     // ---- the other devices: found at start (off the GUI thread), simulated only where absent or --simulate
     DeviceManager::Options devOpt;
     devOpt.simulate = cli.isSet(QStringLiteral("simulate"));
+    box.printer()->setSimulated(devOpt.simulate);  // --simulate: labels and reports go to the file printer
     devOpt.sensorPoller = !cli.isSet(QStringLiteral("no-sensor-poller"));
     devOpt.sensorIntervalS = qMax(0, cli.value(QStringLiteral("sensor-interval")).toInt());
     devOpt.cameraId = (cli.isSet(QStringLiteral("camera")) ? cli.value(QStringLiteral("camera")) : qEnvironmentVariable("ARCHIVE_CAMERA")).toUtf8();

@@ -1,5 +1,7 @@
 #include "labels/PrintQueue.h"
 
+#include "labels/FilePrinter.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -37,7 +39,8 @@ QJsonObject toJson(const QueueEntry& e) {
                        {QStringLiteral("created_ms"), e.createdMs}, {QStringLiteral("updated_ms"), e.updatedMs},
                        {QStringLiteral("completed_ms"), e.completedMs}, {QStringLiteral("condition"), e.condition},
                        {QStringLiteral("message_zh"), e.messageZh}, {QStringLiteral("message_en"), e.messageEn},
-                       {QStringLiteral("error_code"), e.errorCode}, {QStringLiteral("recorded"), e.recorded}};
+                       {QStringLiteral("error_code"), e.errorCode}, {QStringLiteral("recorded"), e.recorded},
+                       {QStringLiteral("output_path"), e.outputPath}};
 }
 
 QueueEntry fromJson(const QJsonObject& o) {
@@ -64,6 +67,7 @@ QueueEntry fromJson(const QJsonObject& o) {
     e.messageEn = o.value(QLatin1String("message_en")).toString();
     e.errorCode = o.value(QLatin1String("error_code")).toString();
     e.recorded = o.value(QLatin1String("recorded")).toBool();
+    e.outputPath = o.value(QLatin1String("output_path")).toString();
     return e;
 }
 
@@ -253,6 +257,27 @@ void PrintQueue::processOnce() {
             }
             const QByteArray doc = f.readAll();
             ++e.attempts;
+            if (FilePrinter::isFilePrinter(e.printer)) {  // the file printer: saved into its folder, done
+                auto path = FilePrinter::write(FilePrinter::dirOf(e.printer), doc, e.format, e.title, now);
+                if (!path) {
+                    e.state = QueueEntry::State::Failed;
+                    e.errorCode = path.error().code;
+                    setMessage(e, {}, path.error().messageZh, path.error().messageEn);
+                    update(e);
+                    continue;
+                }
+                e.state = QueueEntry::State::Completed;
+                e.completedMs = nowMs();
+                e.pagesDone = total;
+                e.outputPath = path.value();
+                setMessage(e, {}, QStringLiteral("已保存为文件 %1").arg(path.value()),
+                           QStringLiteral("Saved as the file %1").arg(path.value()));
+                update(e);
+                emit progress(e.id, total, total);
+                m_nextTryMs.insert(e.id, 0);
+                emit completed(e);
+                continue;
+            }
             auto id = m_cups.submit(e.printer, doc, e.format, e.title);
             if (id) {
                 e.state = QueueEntry::State::Submitted;

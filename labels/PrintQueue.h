@@ -11,6 +11,8 @@
 // invoke it on the queue's thread.
 //
 // Folder layout: <dir>/<id>.json (state) and <id>.pdf|.zpl (the document), written atomically.
+// A printer named by a file printer URI ("file:///folder", labels/FilePrinter.h) gets no CUPS call: the
+// document is saved into that folder and the job completes at once (outputPath says where).
 
 #include "common/Result.h"
 #include "labels/CupsPrinter.h"
@@ -55,6 +57,7 @@ struct QueueEntry {
     QString messageZh, messageEn;  // what the archivist sees: why it waits / failed
     QString errorCode;
     bool recorded = false;     // the caller wrote the printed labels into the books
+    QString outputPath;        // file printer (FilePrinter): the file the document was saved as
     bool finished() const { return state == State::Completed || state == State::Failed || state == State::Canceled; }
     static QString stateName(State s);
 };

@@ -8,17 +8,9 @@
 // - an archivist cannot choose printers (refused by the books, nothing changes);
 // - the real archive-kiosk binary: the admin taps "用于标签" / "用于报告" on the devices panel; screenshots
 //   tests/artifacts/kiosk-printers/admin-printers-{zh,en}-{1024x600,1920x1080}.png and the books checked.
-#include "AdminController.h"
-#include "BoxController.h"
-#include "DbService.h"
-#include "FeedbackController.h"
-#include "KioskFixture.h"
-#include "PrintController.h"
-#include "ScanController.h"
-#include "SessionController.h"
+#include "KioskPrintFixture.h"
 #include "db/Database.h"
 #include "db/Ledger.h"
-#include "tests/support/PrinterFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -31,69 +23,22 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace archive;
 using namespace archive::kiosk;
 
-namespace {
-scanner::Scan scanOf(const QString& code) {
-    return {code, scanner::Symbology::Code128, scanner::ScanSource::Simulated, QDateTime::currentMSecsSinceEpoch()};
-}
-
-QVariant one(db::Database& d, const QString& sql, const QVariantList& binds = {}) {
-    QSqlQuery q(d.sql());
-    q.prepare(sql);
-    for (const QVariant& b : binds) q.addBindValue(b);
-    if (!q.exec() || !q.next()) return {};
-    return q.value(0);
-}
-}  // namespace
+using kiosktest::exec;
+using kiosktest::one;
+using kiosktest::scanOf;
 
 class KioskPrinters : public QObject {
     Q_OBJECT
 
-    struct Kiosk {
-        DbService db;
-        FeedbackController feedback;
-        SessionController session{&db, &feedback};
-        BoxController box{&db, &session, &feedback};
-        ScanController scans{&db, &session, &feedback, &box};
-        AdminController admin{&db, &session};
-        explicit Kiosk(const QString& path) {
-            feedback.setMuted(true);
-            box.printer()->setPollMs(300);
-            db.open(path);
-        }
-    };
-
-    struct Archive {
-        QTemporaryDir dir;
-        kiosktest::Fixture fx;
-        std::unique_ptr<db::Database> db;
-    };
-    std::unique_ptr<Archive> makeArchive() {
-        auto a = std::make_unique<Archive>();
-        auto fx = kiosktest::makeFixture(a->dir.path());
-        if (!fx) {
-            qWarning() << fx.error().message() << fx.error().detail;
-            return nullptr;
-        }
-        a->fx = fx.value();
-        auto d = db::Database::open(a->fx.dbPath);
-        if (!d) return nullptr;
-        a->db = std::move(d.value());
-        return a;
-    }
-
-    void login(Kiosk& k, const QString& card, const QString& pin) {
-        if (k.session.stage() == QLatin1String("active")) k.session.logout();
-        QTRY_COMPARE(k.session.stage(), QStringLiteral("idle"));
-        k.scans.onScan(scanOf(card));
-        QTRY_COMPARE(k.session.stage(), QStringLiteral("pin"));
-        k.session.submitPin(pin);
-        QTRY_COMPARE(k.session.stage(), QStringLiteral("active"));
-        QTRY_COMPARE(k.session.card(), card);
-    }
+    using Kiosk = kiosktest::StaffKiosk;
+    using Archive = kiosktest::Archive;
+    static std::unique_ptr<Archive> makeArchive() { return kiosktest::makeArchive(); }
+    void login(Kiosk& k, const QString& card, const QString& pin) { kiosktest::login(k, card, pin); }
 
     // The archivist prints the spine label of box and waits until it is recorded; returns the queue recorded.
     QString printLabel(Kiosk& k, Archive& a, int alreadyRecorded) {
@@ -112,19 +57,14 @@ class KioskPrinters : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        qunsetenv("ARCHIVE_LABEL_PRINTER");
-        qunsetenv("ARCHIVE_REPORT_PRINTER");
-        qunsetenv("ARCHIVE_PRINT_QUEUE");
-        qunsetenv("ARCHIVE_REPORT_DIR");
-    }
+    void initTestCase() { kiosktest::clearPrinterEnvironment(); }
 
     // The admin's choice in the devices panel decides where the next box label prints — without a restart.
     void chosenPrinterGetsTheLabel() {
-        testsupport::PrinterFixture pf;
-        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
+        kiosktest::TestPrinter printer;
+        QVERIFY2(printer.start(), qPrintable(printer.error()));
+        testsupport::PrinterFixture& pf = printer.pf;
         QVERIFY2(pf.addQueue(QStringLiteral("spare"), pf.printerUri()), "lpadmin could not add the spare queue");
-        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
         auto a = makeArchive();
         QVERIFY(a);
         Kiosk k(a->fx.dbPath);
@@ -185,7 +125,6 @@ private slots:
         QCOMPARE(one(d, QStringLiteral("SELECT value FROM books_settings WHERE key = 'label_printer'")).toString(), QStringLiteral("spare"));
         auto v = db::Ledger::verify(d);
         QVERIFY(v.ok() && v->ok);
-        qunsetenv("CUPS_SERVER");
     }
 
     // The real kiosk: the admin opens 系统管理 › 传感器与打印机 and taps the buttons; screenshots in both languages.
@@ -254,6 +193,87 @@ private slots:
         QCOMPARE(one(d, QStringLiteral("SELECT value FROM books_settings WHERE key = 'label_printer'")).toString(), QStringLiteral("labels"));
         QCOMPARE(one(d, QStringLiteral("SELECT value FROM books_settings WHERE key = 'report_printer'")).toString(), QStringLiteral("spare"));
         QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'setting' AND actor = ?"), {a->fx.adminCard}).toInt(), 2);
+    }
+
+    // The real kiosk with --simulate and no printer: the file printer. The archivist opens 标签, scans a shelf and
+    // prints its out-of-date box labels (zh), then its shelf label (en); the PDFs land in
+    // $XDG_DATA_HOME/archive-kiosk/printed with readable names, valid (pdfinfo: one page per label), and the books
+    // record them like prints. The top bar and the panel say that the printer is simulated and where the files go.
+    // Screenshots tests/artifacts/kiosk-printers/labels-*-{zh,en}-1024x600.png.
+    void filePrinterInTheRealKiosk() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        const QString artifacts = QStringLiteral(KIOSK_PRINTERS_ARTIFACTS);
+        QDir().mkpath(artifacts);
+        auto pin = [](const QString& p) {
+            QString s;
+            for (QChar c : p) s += QStringLiteral("click pinKey%1\n").arg(c);
+            return s + QStringLiteral("click pinKeyOK\n");
+        };
+        QString script = QStringLiteral("size 1024x600\n");
+        for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
+            script += QStringLiteral("lang %1\nsettle\n").arg(lang);
+            script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(a->fx.archivistCard) + pin(a->fx.archivistPin);
+            script += QStringLiteral("settle\nexpect-stage active\ndismiss\nexpect-visible printStatus\nshot labels-desk\n");
+            script += QStringLiteral("click flow_labels\nsettle\nexpect-visible printerSimulatedNote\nshot labels-start\n");
+            script += QStringLiteral("scan %1\nsettle\nwait 800\nsettle\nshot labels-shelf\n").arg(a->fx.shelfA);
+            if (lang == QLatin1String("zh"))
+                script += QStringLiteral("click printStaleLabels\nsettle\nwait 3000\nsettle\nshot labels-printed\n");
+            else
+                script += QStringLiteral("click printShelfLabel\nsettle\nwait 3000\nsettle\nshot labels-printed\n");
+            script += QStringLiteral("click logoutButton\nsettle\n");
+        }
+        script += QStringLiteral("quit\n");
+        const QString file = a->dir.filePath(QStringLiteral("labels.script"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(script.toUtf8());
+        f.close();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        for (const char* v : {"ARCHIVE_LABEL_PRINTER", "ARCHIVE_REPORT_PRINTER", "ARCHIVE_PRINTED_DIR", "ARCHIVE_PRINT_QUEUE", "CUPS_SERVER"})
+            env.remove(QString::fromLatin1(v));
+        const QString dataHome = a->dir.filePath(QStringLiteral("data-home"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);  // the default folder: $XDG_DATA_HOME/archive-kiosk/printed
+        const QString xdg = a->dir.filePath(QStringLiteral("xdg"));
+        QDir().mkpath(xdg);
+        QFile::setPermissions(xdg, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), xdg);
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(KIOSK_BIN), {QStringLiteral("--db"), a->fx.dbPath, QStringLiteral("--script"), file,
+                                            QStringLiteral("--shots"), artifacts, QStringLiteral("--mute"), QStringLiteral("--simulate")});
+        QVERIFY(p.waitForStarted());
+        if (!p.waitForFinished(200000)) {
+            p.kill();
+            p.waitForFinished();
+            QFAIL("the kiosk did not finish the labels script");
+        }
+        const QString log = QString::fromUtf8(p.readAll());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(log.right(3000)));
+        for (const QString& shot : {QStringLiteral("labels-desk"), QStringLiteral("labels-start"), QStringLiteral("labels-shelf"), QStringLiteral("labels-printed")})
+            for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")})
+                QVERIFY(QFile::exists(artifacts + QStringLiteral("/%1-%2-1024x600.png").arg(shot, lang)));
+
+        // Two files in the default folder: the shelf's box labels (one page each), then the shelf label.
+        const QDir printed(dataHome + QStringLiteral("/archive-kiosk/printed"));
+        const QStringList files = printed.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 2);
+        db::Database& d = *a->db;
+        const int onShelf = one(d, QStringLiteral("SELECT COUNT(*) FROM boxes b JOIN locations l ON l.id = b.location_id WHERE l.barcode = ?"),
+                                {a->fx.shelfA}).toInt();
+        const QString boxes = printed.filePath(files.at(0)), shelf = printed.filePath(files.at(1));
+        QVERIFY2(files.at(0).contains(QStringLiteral("spine-40")) && files.at(0).contains(a->fx.shelfA), qPrintable(files.at(0)));
+        QVERIFY2(files.at(1).contains(QStringLiteral("架位 shelf")) && files.at(1).contains(a->fx.shelfA), qPrintable(files.at(1)));
+        QCOMPARE(kiosktest::pdfInfo(boxes).pages, onShelf);
+        QCOMPARE(kiosktest::pdfInfo(shelf).pages, 1);
+        const QString uri = one(d, QStringLiteral("SELECT printer FROM label_prints WHERE kind = 'location' AND barcode = ?"), {a->fx.shelfA}).toString();
+        QCOMPARE(uri, QUrl::fromLocalFile(printed.absolutePath()).toString());
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM label_prints WHERE kind = 'box' AND printer = ?"), {uri}).toInt(), onShelf);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'label.print' AND actor = ?"), {a->fx.archivistCard}).toInt(), 2);
+        auto v = db::Ledger::verify(d);
+        QVERIFY(v.ok() && v->ok);
     }
 };
 

@@ -2,17 +2,11 @@
 // real CUPS test printer (tests/support/PrinterFixture: private cupsd + ippeveprinter): inventory sweep with its
 // saved report, pick list, transfer in signed with the PIN, and the box card's "print label" (a job arrives; the
 // printer offline → a plain message, scans keep working, the job prints when the printer is back).
-#include "BoxController.h"
-#include "DbService.h"
-#include "FeedbackController.h"
-#include "KioskFixture.h"
-#include "ScanController.h"
-#include "SessionController.h"
+#include "KioskPrintFixture.h"
 #include "db/Books.h"
 #include "db/Database.h"
 #include "db/Ledger.h"
 #include "devices/scanner/Identifier.h"
-#include "tests/support/PrinterFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -22,32 +16,19 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 using namespace archive;
 using namespace archive::kiosk;
 using archive::scanner::IdKind;
 using archive::scanner::Identifier;
 
+using kiosktest::exec;
+using kiosktest::one;
+using kiosktest::scanOf;
+
 namespace {
-scanner::Scan scanOf(const QString& code) {
-    return {code, scanner::Symbology::Code128, scanner::ScanSource::Simulated, QDateTime::currentMSecsSinceEpoch()};
-}
-
-QVariant one(db::Database& d, const QString& sql, const QVariantList& binds = {}) {
-    QSqlQuery q(d.sql());
-    q.prepare(sql);
-    for (const QVariant& b : binds) q.addBindValue(b);
-    if (!q.exec() || !q.next()) return {};
-    return q.value(0);
-}
-
-bool exec(db::Database& d, const QString& sql, const QVariantList& binds = {}) {
-    QSqlQuery q(d.sql());
-    q.prepare(sql);
-    for (const QVariant& b : binds) q.addBindValue(b);
-    return q.exec();
-}
-
 QStringList codes(const RowsModel* m) {
     QStringList out;
     for (const QVariantMap& r : m->rows()) out << r.value(QStringLiteral("code")).toString();
@@ -58,60 +39,19 @@ QStringList codes(const RowsModel* m) {
 class KioskStaff : public QObject {
     Q_OBJECT
 
-    struct Kiosk {
-        DbService db;
-        FeedbackController feedback;
-        SessionController session{&db, &feedback};
-        BoxController box{&db, &session, &feedback};
-        ScanController scans{&db, &session, &feedback, &box};
-        explicit Kiosk(const QString& path) {
-            feedback.setMuted(true);
-            box.printer()->setPollMs(300);
-            db.open(path);
-        }
-    };
-
-    // A fresh archive per test: the flows change the books.
-    struct Archive {
-        QTemporaryDir dir;
-        kiosktest::Fixture fx;
-        std::unique_ptr<db::Database> db;  // the test's own connection (WAL: the kiosk writes beside it)
-    };
-    std::unique_ptr<Archive> makeArchive() {
-        auto a = std::make_unique<Archive>();
-        auto fx = kiosktest::makeFixture(a->dir.path());
-        if (!fx) {
-            qWarning() << fx.error().message() << fx.error().detail;
-            return nullptr;
-        }
-        a->fx = fx.value();
-        auto d = db::Database::open(a->fx.dbPath);
-        if (!d) return nullptr;
-        a->db = std::move(d.value());
-        return a;
-    }
+    using Kiosk = kiosktest::StaffKiosk;
+    using Archive = kiosktest::Archive;
+    static std::unique_ptr<Archive> makeArchive() { return kiosktest::makeArchive(); }
 
     void login(Kiosk& k, const QString& card, const QString& pin) {
-        k.scans.onScan(scanOf(card));
-        QTRY_COMPARE(k.session.stage(), QStringLiteral("pin"));
-        k.session.submitPin(pin);
-        QTRY_COMPARE(k.session.stage(), QStringLiteral("active"));
+        kiosktest::login(k, card, pin);
         QCOMPARE(k.session.section(), QStringLiteral("staff"));
     }
 
-    void scan(Kiosk& k, const QString& code) {
-        const int before = k.feedback.serial();
-        k.scans.onScan(scanOf(code));
-        QTRY_VERIFY(k.feedback.serial() > before);
-    }
+    void scan(Kiosk& k, const QString& code) { kiosktest::scan(k, code); }
 
 private slots:
-    void initTestCase() {
-        qunsetenv("ARCHIVE_LABEL_PRINTER");
-        qunsetenv("ARCHIVE_REPORT_PRINTER");
-        qunsetenv("ARCHIVE_PRINT_QUEUE");
-        qunsetenv("ARCHIVE_REPORT_DIR");
-    }
+    void initTestCase() { kiosktest::clearPrinterEnvironment(); }
 
     // Scan a shelf, then boxes: found / not scanned / misplaced / unknown live; finish → saved in the books
     // (the box not found flagged missing with an incident, ledger "sweep") and a PDF report beside the archive.
@@ -182,9 +122,14 @@ private slots:
         const QByteArray pdf = report.readAll();
         QVERIFY(pdf.startsWith("%PDF"));
         QVERIFY(pdf.size() > 2000);
-        // Printing it without a report printer: a message that says so, nothing breaks.
+        // Printing it without a report printer: the file printer saves the same PDF into the printed folder.
+        QSignalSpy printed(k.printer(), &PrintController::documentPrinted);
         s->printReport();
-        QTRY_VERIFY(k.feedback.textZh().contains(QStringLiteral("未设置报表打印机")));
+        QTRY_VERIFY_WITH_TIMEOUT(printed.count() == 1, 30000);
+        QCOMPARE(a->printedFiles().size(), 1);
+        QVERIFY(a->printedFiles().first().contains(QStringLiteral("盘点报告")));
+        QCOMPARE(kiosktest::pdfInfo(a->printedFiles().first()).pages, kiosktest::pdfInfo(s->reportPath()).pages);
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("模拟打印机")));
         s->reset();
         QCOMPARE(s->stage(), QString());
     }
@@ -355,28 +300,57 @@ private slots:
         QTRY_COMPARE(t->transfers()->count(), 1);
     }
 
-    // No label printer configured: a message the archivist can act on; nothing is queued.
-    void printLabelWithoutPrinter() {
+    // No label printer configured (a laptop running ./run): the file printer. The very PDF a CUPS printer would get
+    // is saved into the printed folder with a readable, timestamped name, recorded in the books like a print, and
+    // the kiosk says that the printer is simulated and where the files go.
+    void printLabelToFilePrinter() {
         auto a = makeArchive();
         QVERIFY(a);
         Kiosk k(a->fx.dbPath);
+        PrintController* p = k.printer();
+        QTRY_VERIFY(p->simulated());
+        QVERIFY(p->noticeZh().startsWith(QStringLiteral("模拟打印机：标签保存为文件")));
+        QVERIFY(p->noticeZh().contains(a->printedDir()));
+        QVERIFY(p->noticeEn().startsWith(QStringLiteral("Simulated printer: labels are saved as files")));
+        QSignalSpy recorded(p, &PrintController::labelRecorded);
         login(k, a->fx.archivistCard, a->fx.archivistPin);
         scan(k, a->fx.boxPlain);
         QTRY_VERIFY(k.box.hasBox());
         QCOMPARE(k.box.box().value(QStringLiteral("labelState")).toString(), QStringLiteral("never"));
         k.box.printLabel();
-        QTRY_COMPARE(k.feedback.kind(), QStringLiteral("error"));
-        QVERIFY(k.feedback.textZh().contains(QStringLiteral("未设置标签打印机")));
-        QVERIFY(k.feedback.textEn().contains(QStringLiteral("No label printer")));
-        QCOMPARE(k.box.printer()->waiting(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 1, 60000);
+        QCOMPARE(recorded.at(0).at(0).toString(), a->fx.boxPlain);
+        QTRY_COMPARE(k.box.box().value(QStringLiteral("labelState")).toString(), QStringLiteral("current"));
+
+        const QStringList files = a->printedFiles();
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(p->lastFile(), files.first());
+        const QString name = QFileInfo(files.first()).fileName();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d{2}-\\d{2} \\d{2}-\\d{2}-\\d{2} .*spine-40.*\\.pdf$")).match(name).hasMatch(),
+                 qPrintable(name));
+        QVERIFY(name.contains(a->fx.boxPlain));
+        QVERIFY(k.feedback.textZh().contains(files.first()));
+        // A real PDF: one page on the spine label's stock (Brother 62 mm tape), WenQuanYi embedded.
+        const kiosktest::PdfInfo info = kiosktest::pdfInfo(files.first());
+        QCOMPARE(info.pages, 1);
+        QVERIFY2(qAbs(qMin(info.widthMm, info.heightMm) - 62.0) < 1.0, qPrintable(QString::number(info.widthMm)));
+        QVERIFY2(qAbs(qMax(info.widthMm, info.heightMm) - 200.0) < 20.0, qPrintable(QString::number(info.heightMm)));
+
+        db::Database& d = *a->db;
+        const QString printer = one(d, QStringLiteral("SELECT printer FROM label_prints WHERE barcode = ?"), {a->fx.boxPlain}).toString();
+        QVERIFY2(printer.startsWith(QStringLiteral("file:")) && printer.endsWith(QStringLiteral("/printed")), qPrintable(printer));
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'label.print' AND actor = ?"), {a->fx.archivistCard}).toInt(), 1);
+        QCOMPARE(p->waiting(), 0);
+        auto v = db::Ledger::verify(d);
+        QVERIFY(v.ok() && v->ok);
     }
 
     // The box card's "print label" through the real pipeline to the real CUPS test printer: the job arrives,
     // the print is recorded in the books and the card shows the label up to date.
     void printLabelToCups() {
-        testsupport::PrinterFixture pf;
-        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
-        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        kiosktest::TestPrinter printer;
+        QVERIFY2(printer.start(), qPrintable(printer.error()));
+        testsupport::PrinterFixture& pf = printer.pf;
         auto a = makeArchive();
         QVERIFY(a);
         QVERIFY(exec(*a->db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('label_printer', ?)"), {pf.queueName()}));
@@ -395,15 +369,14 @@ private slots:
                      {a->fx.boxPlain, pf.queueName()}).toInt(), 1);
         QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'label.print' AND actor = ?"), {a->fx.archivistCard}).toInt(), 1);
         QCOMPARE(k.box.printer()->waiting(), 0);
-        qunsetenv("CUPS_SERVER");
     }
 
     // The printer is offline: the archivist is told so in plain words, scanning goes on, and the queued job
     // prints (and is recorded) once the printer is back.
     void printLabelPrinterOffline() {
-        testsupport::PrinterFixture pf;
-        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
-        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        kiosktest::TestPrinter printer;
+        QVERIFY2(printer.start(), qPrintable(printer.error()));
+        testsupport::PrinterFixture& pf = printer.pf;
         auto a = makeArchive();
         QVERIFY(a);
         QVERIFY(exec(*a->db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('label_printer', ?)"), {pf.queueName()}));
@@ -432,14 +405,97 @@ private slots:
         QCOMPARE(one(*a->db, QStringLiteral("SELECT COUNT(*) FROM label_prints WHERE barcode = ?"), {a->fx.boxPlain}).toInt(), 1);
         QTRY_COMPARE(k.box.printer()->waiting(), 0);
         QCOMPARE(k.box.printer()->statusZh(), QString());
-        qunsetenv("CUPS_SERVER");
+    }
+
+    // The label desk (标签) against the real CUPS test printer: scan a shelf → its boxes with their label states;
+    // its shelf label prints and is recorded (kind location); every out-of-date box label of the shelf prints as
+    // ONE job (one document with a page per box) and all become current; boxes scanned one after another print
+    // together as one more job.
+    void shelfAndBatchLabelsToCups() {
+        kiosktest::TestPrinter printer;
+        QVERIFY2(printer.start(), qPrintable(printer.error()));
+        testsupport::PrinterFixture& pf = printer.pf;
+        auto a = makeArchive();
+        QVERIFY(a);
+        db::Database& d = *a->db;
+        QVERIFY(exec(d, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('label_printer', ?)"), {pf.queueName()}));
+        Kiosk k(a->fx.dbPath);
+        LabelDeskController* desk = k.box.labelDesk();
+        QAbstractItemModelTester t1(desk->boxes(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(desk->picked(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy jobs(k.printer(), &PrintController::jobRecorded);
+        login(k, a->fx.archivistCard, a->fx.archivistPin);
+        QTRY_VERIFY(!k.printer()->simulated());
+        QCOMPARE(k.printer()->labelPrinter(), pf.queueName());
+        k.box.setFlow(QStringLiteral("labels"));
+        QCOMPARE(k.box.flow(), QStringLiteral("labels"));
+
+        // The shelf: every box on it, none printed yet.
+        scan(k, a->fx.shelfA);
+        QTRY_COMPARE(desk->shelf(), a->fx.shelfA);
+        const int onShelf = one(d, QStringLiteral("SELECT COUNT(*) FROM boxes b JOIN locations l ON l.id = b.location_id WHERE l.barcode = ?"),
+                                {a->fx.shelfA}).toInt();
+        QVERIFY(onShelf >= 3);
+        QCOMPARE(desk->boxes()->count(), onShelf);
+        QCOMPARE(desk->staleCount(), onShelf);
+        QVERIFY(desk->shelfZh().contains(QStringLiteral("层")));
+
+        // Its shelf label.
+        desk->printShelfLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs.count() == 1, 90000);
+        QCOMPARE(jobs.at(0).at(0).toStringList(), QStringList{a->fx.shelfA});
+        QVERIFY(pf.waitForSpooledFiles(1, 30000));
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM label_prints WHERE kind = 'location' AND barcode = ? AND printer = ?"),
+                     {a->fx.shelfA, pf.queueName()}).toInt(), 1);
+
+        // One box printed before: only the others are out of date; they print as one job.
+        QVERIFY(exec(d, QStringLiteral("UPDATE boxes SET title = title || '（补充）' WHERE barcode = ?"), {a->fx.boxPlain2}));
+        desk->scanShelf(a->fx.shelfA);
+        QTRY_COMPARE(desk->staleCount(), onShelf);
+        desk->printStaleLabels();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs.count() == 2, 90000);
+        QCOMPARE(jobs.at(1).at(0).toStringList().size(), onShelf);
+        QVERIFY(pf.waitForSpooledFiles(2, 30000));
+        const QString spooled = pf.spooledFiles().last();
+        if (spooled.endsWith(QStringLiteral(".pdf")))  // what the printer got is one document with a page per box
+            QCOMPARE(kiosktest::pdfInfo(spooled).pages, onShelf);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM label_prints WHERE kind = 'box' AND printer = ?"), {pf.queueName()}).toInt(), onShelf);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(DISTINCT job_ref) FROM label_prints WHERE kind = 'box'")).toInt(), 1);
+        QTRY_COMPARE(desk->staleCount(), 0);
+        for (const QVariantMap& r : desk->boxes()->rows()) QCOMPARE(r.value(QStringLiteral("labelState")).toString(), QStringLiteral("current"));
+
+        // A box's contents change → out of date again, only that one.
+        QVERIFY(exec(d, QStringLiteral("UPDATE boxes SET title = title || '（补充2）' WHERE barcode = ?"), {a->fx.boxPlain}));
+        desk->scanShelf(a->fx.shelfA);
+        QTRY_COMPARE(desk->staleCount(), 1);
+        QCOMPARE(desk->staleBoxes(), QStringList{a->fx.boxPlain});
+
+        // Batch: boxes scanned one after another, printed together.
+        scan(k, a->fx.boxPlain);
+        scan(k, a->fx.boxSecret);
+        scan(k, a->fx.boxSecret);  // twice: said, not added again
+        QCOMPARE(k.feedback.kind(), QStringLiteral("info"));
+        QCOMPARE(desk->picked()->count(), 2);
+        desk->printPicked();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs.count() == 3, 90000);
+        QCOMPARE(jobs.at(2).at(0).toStringList(), (QStringList{a->fx.boxPlain, a->fx.boxSecret}));
+        QVERIFY(pf.waitForSpooledFiles(3, 30000));
+        QTRY_COMPARE(desk->staleCount(), 0);
+        QCOMPARE(one(d, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'label.print' AND actor = ?"), {a->fx.archivistCard}).toInt(), 3);
+        auto v = db::Ledger::verify(d);
+        QVERIFY(v.ok() && v->ok);
+
+        // A card is not a label: said, nothing printed; logout clears the desk.
+        k.session.logout();
+        QTRY_COMPARE(desk->shelf(), QString());
+        QCOMPARE(desk->picked()->count(), 0);
     }
 
     // The sweep report goes to the report printer through the same queue.
     void sweepReportPrinted() {
-        testsupport::PrinterFixture pf;
-        QVERIFY2(pf.start(), qPrintable(pf.lastError()));
-        qputenv("CUPS_SERVER", pf.cupsServer().toUtf8());
+        kiosktest::TestPrinter printer;
+        QVERIFY2(printer.start(), qPrintable(printer.error()));
+        testsupport::PrinterFixture& pf = printer.pf;
         auto a = makeArchive();
         QVERIFY(a);
         QVERIFY(exec(*a->db, QStringLiteral("INSERT INTO books_settings(key, value) VALUES('report_printer', ?)"), {pf.queueName()}));
@@ -458,7 +514,6 @@ private slots:
         k.box.sweep()->printReport();
         QTRY_VERIFY_WITH_TIMEOUT(printed.count() == 1, 90000);
         QVERIFY(pf.waitForSpooledFiles(1, 30000));
-        qunsetenv("CUPS_SERVER");
     }
 };
 

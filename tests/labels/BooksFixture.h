@@ -3,6 +3,7 @@
 #include "db/Database.h"
 #include "db/labels/LabelRepository.h"
 #include "labels/LabelData.h"
+#include "wiring/LabelWiring.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -14,6 +15,15 @@ namespace labels_test {
 inline bool exec(archive::db::Database& db, const QString& sql) {
     QSqlQuery q(db.sql());
     return q.exec(sql);
+}
+
+// The first column of the first row, as text ("" when there is none).
+inline QString scalar(archive::db::Database& db, const QString& sql, const QVariant& bind = {}) {
+    QSqlQuery q(db.sql());
+    q.prepare(sql);
+    if (bind.isValid()) q.addBindValue(bind);
+    if (!q.exec() || !q.next()) return {};
+    return q.value(0).toString();
 }
 
 struct TempBooks {
@@ -42,21 +52,7 @@ struct TempBooks {
     }
 };
 
-// The mapping kiosk/ and cli/ use (field names match).
-inline archive::labels::LabelData toLabelData(const archive::db::BoxLabelRow& r) {
-    archive::labels::LabelData d;
-    d.barcode = r.barcode;
-    d.fondsCode = r.fondsCode;
-    d.fondsName = r.fondsName;
-    d.year = r.year;
-    d.retention = r.retention;
-    d.orgUnit = r.orgUnit;
-    d.firstItemNo = r.firstItemNo;
-    d.lastItemNo = r.lastItemNo;
-    d.boxNo = r.boxNo;
-    d.title = r.title;
-    d.category = r.category;
-    return d;
-}
+// The mapping kiosk/ and cli/ use: the one in wiring/ (field names match).
+inline archive::labels::LabelData toLabelData(const archive::db::BoxLabelRow& r) { return archive::wiring::labelDataOf(r); }
 
 }  // namespace labels_test
