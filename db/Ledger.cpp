@@ -1,6 +1,7 @@
 #include "Ledger.h"
 
 #include "Database.h"
+#include "Sha256.h"
 #include "StmtCache.h"
 
 #include <QJsonDocument>
@@ -34,13 +35,11 @@ QByteArray Ledger::canonical(const LedgerRow& r) {
 QString Ledger::computeHash(const QString& prevHash, const LedgerRow& row) {
     const QByteArray prev = prevHash.toLatin1();
     const QByteArray body = canonical(row);
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
-    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(prev.constData()), prev.size());
-    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(body.constData()), body.size());
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&st, digest);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(digest), sizeof digest).toHex());
+    unsigned char digest[32];
+    sha256::digest2(prev.constData(), size_t(prev.size()), body.constData(), size_t(body.size()), digest);
+    char hex[64];
+    sha256::toHex(digest, hex);
+    return QString::fromLatin1(hex, 64);
 }
 
 Result<qint64> Ledger::append(Database& db, const LedgerEntry& e) {

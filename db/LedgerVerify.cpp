@@ -2,6 +2,7 @@
 #include "Ledger.h"
 
 #include "Database.h"
+#include "Sha256.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <thread>
@@ -20,9 +22,16 @@ namespace {
 // form straight from the column bytes. Same result as the generic path below.
 void appendField(std::string& out, const unsigned char* p, int n) {
     char num[24];
-    const int k = std::snprintf(num, sizeof num, "%d:", n);
-    out.append(num, size_t(k));
+    char* e = std::to_chars(num, num + sizeof num - 1, n).ptr;
+    *e++ = ':';
+    out.append(num, size_t(e - num));
     if (n > 0) out.append(reinterpret_cast<const char*>(p), size_t(n));
+}
+// A number's decimal text as its own field ("<len>:<digits>"), as Ledger::canonical writes it.
+void appendNumber(std::string& out, qint64 v) {
+    char num[24];
+    const char* e = std::to_chars(num, num + sizeof num, static_cast<long long>(v)).ptr;
+    appendField(out, reinterpret_cast<const unsigned char*>(num), int(e - num));
 }
 
 Error readError(sqlite3* h) {
@@ -48,7 +57,6 @@ Result<VerifyReport> verifyRange(sqlite3* h, qint64 lo, qint64 hi, const char* p
     std::string body;
     body.reserve(1024);
     qint64 expectSeq = lo;
-    static const char* hexd = "0123456789abcdef";
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const qint64 seq = sqlite3_column_int64(st, 0);
@@ -63,26 +71,16 @@ Result<VerifyReport> verifyRange(sqlite3* h, qint64 lo, qint64 hi, const char* p
         const int phn = sqlite3_column_bytes(st, 6);
         if (phn != 64 || std::memcmp(ph, prev, 64) != 0) { fail("broken link"); break; }
         body.clear();
-        char num[24];
-        int k = std::snprintf(num, sizeof num, "%lld", static_cast<long long>(seq));
-        appendField(body, reinterpret_cast<const unsigned char*>(num), k);
-        k = std::snprintf(num, sizeof num, "%lld", static_cast<long long>(sqlite3_column_int64(st, 1)));
-        appendField(body, reinterpret_cast<const unsigned char*>(num), k);
+        appendNumber(body, seq);
+        appendNumber(body, sqlite3_column_int64(st, 1));
         for (int c = 2; c <= 5; ++c) {
             const unsigned char* t = sqlite3_column_text(st, c);
             appendField(body, t, sqlite3_column_bytes(st, c));
         }
-        crypto_hash_sha256_state hs;
-        crypto_hash_sha256_init(&hs);
-        crypto_hash_sha256_update(&hs, reinterpret_cast<const unsigned char*>(prev), 64);
-        crypto_hash_sha256_update(&hs, reinterpret_cast<const unsigned char*>(body.data()), body.size());
-        unsigned char digest[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256_final(&hs, digest);
+        unsigned char digest[32];
+        sha256::digest2(prev, 64, body.data(), body.size(), digest);
         char hex[65];
-        for (int i = 0; i < 32; ++i) {
-            hex[2 * i] = hexd[digest[i] >> 4];
-            hex[2 * i + 1] = hexd[digest[i] & 15];
-        }
+        sha256::toHex(digest, hex);
         hex[64] = 0;
         const unsigned char* hh = sqlite3_column_text(st, 7);
         if (sqlite3_column_bytes(st, 7) != 64 || std::memcmp(hh, hex, 64) != 0) { fail("hash mismatch"); break; }
