@@ -3,7 +3,8 @@
 //
 // The archive is generated once with the raw sqlite3 C API and cached as
 // /tmp/archive-bench-books-<key>.db, where <key> hashes the migration scripts and the generator version,
-// so reruns start at once. BENCH_BOOKS_SCALE=0.01 (for example) builds a smaller archive for a quick try.
+// so reruns start at once. BENCH_BOOKS_SCALE=0.01 (for example) builds a smaller archive for a quick try;
+// BENCH_BOOKS_ARCHIVE=path names the archive file explicitly.
 //
 // Figures are per operation: counters p50_us / p99_us (median and 99th percentile of single operations),
 // rows_per_s for the ledger verify, ms for the batch check-in.
@@ -24,6 +25,8 @@
 #include <benchmark/benchmark.h>
 #include <sodium.h>
 #include <sqlite3.h>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -287,7 +290,10 @@ void generate(const QString& path) {
 QString archivePath() {
     static QString path;
     if (!path.isEmpty()) return path;
-    path = QStringLiteral("/tmp/archive-bench-books-%1.db").arg(cacheKey());
+    // BENCH_BOOKS_ARCHIVE=path uses that archive (e.g. the one generated before a PostgreSQL-only migration
+    // changed the key: .pg.sql files are in the key but do not change the SQLite archive).
+    path = qEnvironmentVariableIsSet("BENCH_BOOKS_ARCHIVE") ? qEnvironmentVariable("BENCH_BOOKS_ARCHIVE")
+                                                             : QStringLiteral("/tmp/archive-bench-books-%1.db").arg(cacheKey());
     bool ready = false;
     if (QFileInfo::exists(path)) {
         sqlite3* db = nullptr;
@@ -351,8 +357,22 @@ QStringList freeBoxes(int n, quint32 seed) {
     return out;
 }
 
+// Resident set size now (VmRSS, file pages mapped by SQLite's mmap included) and the peak so far, in MB.
+double rssMb() {
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly)) return 0;
+    const QList<QByteArray> parts = f.readAll().split(' ');
+    return parts.size() > 1 ? parts[1].toDouble() * 4096.0 / (1024.0 * 1024.0) : 0;
+}
+double peakRssMb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_maxrss) / 1024.0;
+}
+
 void BM_BoxLookup(benchmark::State& state) {
     Books& books = *env().books;
+    const double rssBefore = rssMb();
     QRandomGenerator rng(7);
     std::vector<double> us;
     for (auto _ : state) {
@@ -366,6 +386,9 @@ void BM_BoxLookup(benchmark::State& state) {
         if (!ok) state.SkipWithError("lookup failed");
     }
     report(state, us);
+    state.counters["rss_before_mb"] = rssBefore;
+    state.counters["rss_after_mb"] = rssMb();
+    state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK(BM_BoxLookup)->Iterations(20000)->Unit(benchmark::kMicrosecond);
 
@@ -467,13 +490,22 @@ void BM_SearchFiltered(benchmark::State& state) {
 }
 BENCHMARK(BM_SearchFiltered)->Iterations(200)->Unit(benchmark::kMicrosecond);
 
+// CPU seconds of the whole process (all threads), user + system.
+double processCpuSeconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 void BM_LedgerVerify(benchmark::State& state) {
     qint64 rows = 0;
-    double secs = 0;
+    double secs = 0, cpu = 0;
     for (auto _ : state) {
         const auto a = std::chrono::steady_clock::now();
+        const double c = processCpuSeconds();
         auto r = Ledger::verify(*env().db);
         secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
+        cpu += processCpuSeconds() - c;
         if (!r || !r->ok) {
             state.SkipWithError("verify failed");
             break;
@@ -482,6 +514,8 @@ void BM_LedgerVerify(benchmark::State& state) {
     }
     state.counters["rows"] = double(rows) / double(std::max<qint64>(1, state.iterations()));
     state.counters["rows_per_s"] = secs > 0 ? double(rows) / secs : 0;
+    // Rows per CPU-second over all verify threads: on a shared machine, what the cores would give if idle.
+    state.counters["rows_per_cpu_s"] = cpu > 0 ? double(rows) / cpu : 0;
 }
 BENCHMARK(BM_LedgerVerify)->Iterations(2)->Unit(benchmark::kSecond);
 

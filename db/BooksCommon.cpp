@@ -2,6 +2,10 @@
 #include "BooksInternal.h"
 
 #include <QDateTime>
+#include <QSqlResult>
+#include <sqlite3.h>
+
+#include <atomic>
 
 namespace archive::db::detail {
 
@@ -153,6 +157,22 @@ Result<qint64> ledger(Database& db, const QString& actor, const char* action, co
     return Ledger::append(db, e);
 }
 
+void mapForLookups(Database& db) {
+    auto* h = static_cast<sqlite3*>(db.sqliteHandle());
+    if (!h) return;
+    constexpr sqlite3_int64 kWanted = 0x7fff0000;  // SQLite's default SQLITE_MAX_MMAP_SIZE; it clamps to its own
+    sqlite3_int64 current = -1;                     // negative: only read the current limit
+    if (sqlite3_file_control(h, "main", SQLITE_FCNTL_MMAP_SIZE, &current) != SQLITE_OK || current >= kWanted) return;
+    // ARCHIVE_SQLITE_MMAP=0 keeps every connection on pread (e.g. where resident memory matters more than speed).
+    static std::atomic<int> refused{qEnvironmentVariable("ARCHIVE_SQLITE_MMAP") == QLatin1String("0") ? 1 : 0};
+    if (refused.load(std::memory_order_relaxed)) return;  // switched off, or this SQLite maps less: stay on pread
+    char* msg = nullptr;
+    sqlite3_exec(h, "PRAGMA mmap_size=2147418112", nullptr, nullptr, &msg);
+    sqlite3_free(msg);
+    sqlite3_int64 after = -1;
+    if (sqlite3_file_control(h, "main", SQLITE_FCNTL_MMAP_SIZE, &after) == SQLITE_OK && after < kWanted) refused.store(1);
+}
+
 qint64 settingInt(Database& db, const QString& key, qint64 fallback) {
     auto v = scalar(db, QStringLiteral("SELECT value FROM books_settings WHERE key = ?"), key);
     if (!v || v->isNull()) return fallback;
@@ -171,7 +191,22 @@ const char* const kLoanSelect =
     " FROM loans l JOIN boxes b ON b.id = l.box_id JOIN categories c ON c.id = b.category_id"
     " JOIN people p ON p.id = l.borrower_id LEFT JOIN items i ON i.id = l.item_id ";
 
-LoanInfo loanFrom(const Run& r, qint64 now) {
+namespace {
+// Reads a row of the sqlite3_stmt with the conversions of Qt's driver: NULL → null QString / 0, numbers → text.
+struct StmtRow {
+    sqlite3_stmt* st;
+    qint64 ll(int i) const { return sqlite3_column_int64(st, i); }
+    int n(int i) const { return sqlite3_column_int(st, i); }
+    QString s(int i) const {
+        const void* p = sqlite3_column_text16(st, i);
+        if (!p) return QString();
+        return QString(static_cast<const QChar*>(p), sqlite3_column_bytes16(st, i) / int(sizeof(QChar)));
+    }
+    bool isNull(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
+};
+
+template <class R>
+LoanInfo loanFromRow(const R& r, qint64 now) {
     LoanInfo l;
     l.id = r.ll(0);
     l.boxId = r.ll(1);
@@ -197,6 +232,46 @@ LoanInfo loanFrom(const Run& r, qint64 now) {
         l.daysOverdue = int((now - l.dueAt + kDayMs - 1) / kDayMs);
     }
     return l;
+}
+
+}  // namespace
+
+LoanInfo loanFrom(const Run& r, qint64 now) { return loanFromRow(r, now); }
+LoanInfo loanFrom(sqlite3_stmt* st, qint64 now) { return loanFromRow(StmtRow{st}, now); }
+
+SqliteStmt sqliteStatement(Database& db, const QString& sql) {
+    SqliteStmt out;
+    out.sql = sql;
+    if (db.dialect() != Dialect::SQLite) return out;
+    auto q = stmts(db).get(sql);
+    if (!q) {
+        out.failed = q.error();
+        return out;
+    }
+    if (!q.value() || !q.value()->result()) return out;
+    const QVariant h = q.value()->result()->handle();
+    if (h.isValid() && qstrcmp(h.typeName(), "sqlite3_stmt*") == 0) out.st = *static_cast<sqlite3_stmt* const*>(h.constData());
+    return out;
+}
+
+bool sqliteStepText(SqliteStmt& s, int param, const QString& value, std::optional<Error>* error) {
+    int rc = sqlite3_bind_text16(s.st, param, value.utf16(), int(value.size() * sizeof(QChar)), SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s.st);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) {
+        sqlite3* h = sqlite3_db_handle(s.st);
+        const QSqlError e(QStringLiteral("sqlite3"), QString::fromUtf8(sqlite3_errmsg(h)), QSqlError::StatementError,
+                          QString::number(sqlite3_extended_errcode(h)));
+        *error = sqlError(e, s.sql.left(120));
+    }
+    return false;
+}
+
+void sqliteReset(SqliteStmt& s) {
+    if (s.st) {
+        sqlite3_reset(s.st);
+        sqlite3_clear_bindings(s.st);
+    }
 }
 
 Result<LoanInfo> loadLoan(Database& db, qint64 loanId) {

@@ -13,6 +13,8 @@
 #include <QVariant>
 #include <optional>
 
+struct sqlite3_stmt;
+
 namespace archive::db::detail {
 
 inline constexpr qint64 kDayMs = 24LL * 3600 * 1000;
@@ -119,11 +121,34 @@ std::optional<Error> checkText(const QString& s, int max, const QString& fieldZh
 // Loans: SELECT list + reader shared by check-in/out and the lookups.
 extern const char* const kLoanSelect;  // ends with the FROM/JOIN part; append "WHERE …"
 LoanInfo loanFrom(const Run& r, qint64 nowMs);
+
+// SQLite fast path for hot single-row reads: the sqlite3_stmt behind a cached statement, stepped and read with
+// the C API (no QVariant per value). Use SQL texts that Qt never executes itself. sqliteStatement returns nullptr
+// on PostgreSQL (or when the handle is not available): then take the Run path.
+struct SqliteStmt {
+    sqlite3_stmt* st = nullptr;
+    QString sql;
+    Error failed;  // set when prepare failed
+    explicit operator bool() const { return st != nullptr; }
+};
+SqliteStmt sqliteStatement(Database& db, const QString& sql);
+// Binds one text parameter (1-based), steps once; true: a row is current. On false, *error says whether it failed.
+bool sqliteStepText(SqliteStmt& s, int param, const QString& value, std::optional<Error>* error);
+void sqliteReset(SqliteStmt& s);
+LoanInfo loanFrom(sqlite3_stmt* st, qint64 nowMs);  // same columns as kLoanSelect
 Result<LoanInfo> loadLoan(Database& db, qint64 loanId);
 
 Result<qint64> ledger(Database& db, const QString& actor, const char* action, const QString& subject,
                       const QJsonObject& details);
 
 qint64 settingInt(Database& db, const QString& key, qint64 fallback);
+
+// SQLite: lets this connection read the archive through a memory map (PRAGMA mmap_size, up to SQLite's
+// 2 GB limit) instead of pread copies. Called by the interactive operations (box lookup, check-in/out):
+// on a 4.5 GB archive their B-tree pages mostly miss the 16 MB page cache, and the copy from the OS page
+// cache was the largest cost. Bulk scans (verify, export) open their own connections and stay on pread,
+// because mapped pages a scan touches count in the process's RSS. Cheap to call every time (one file
+// control when the map is already set). No-op on PostgreSQL.
+void mapForLookups(Database& db);
 
 }  // namespace archive::db::detail

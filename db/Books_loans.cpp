@@ -178,23 +178,43 @@ Result<qint64> insertLoan(Database& db, const PersonRow& borrower, const PersonR
     return loanId;
 }
 
-struct OpenLoan { qint64 loanId = 0; };
-
-// Finds the open loan for a box barcode (whole-box loan) or an item code.
-Result<qint64> findOpenLoan(Database& db, const QString& codeIn) {
+// Finds the open loan for a box barcode (whole-box loan) or an item code, read in full in the same query
+// (no second read of the loan by id).
+Result<LoanInfo> findOpenLoan(Database& db, const QString& codeIn) {
     const QString code = cleanCode(codeIn);
     if (auto e = checkText(code, 128, QStringLiteral("条码或档号"), QStringLiteral("The barcode or archival code"))) return *e;
-    {
-        Run r(db, QStringLiteral("SELECT l.id FROM loans l JOIN boxes b ON b.id = l.box_id"
-                                 " WHERE b.barcode = ? AND l.returned_at IS NULL AND l.item_id IS NULL"));
-        if (auto st = r.exec(code); !st) return st.error();
-        if (r.next()) return r.ll(0);
+    const qint64 now = db.nowMs();
+    // SQLite: the two reads through the C API on statements only used here (the check-in batch's hottest reads).
+    static const QString boxSql = QString::fromLatin1(kLoanSelect) +
+                                  QStringLiteral("WHERE b.barcode = ?1 AND l.returned_at IS NULL AND l.item_id IS NULL");
+    static const QString itemSql = QString::fromLatin1(kLoanSelect) + QStringLiteral("WHERE i.archival_code = ?1 AND l.returned_at IS NULL");
+    bool readBoth = false;  // both reads done on the fast path, no open loan
+    for (const QString* sql : {&boxSql, &itemSql}) {
+        SqliteStmt st = sqliteStatement(db, *sql);
+        if (!st) {
+            if (db.dialect() == Dialect::SQLite && !st.failed.code.isEmpty()) return st.failed;
+            break;  // PostgreSQL (or no handle): the Qt Sql reads below
+        }
+        std::optional<Error> error;
+        const bool found = sqliteStepText(st, 1, code, &error);
+        const LoanInfo l = found ? loanFrom(st.st, now) : LoanInfo{};
+        sqliteReset(st);
+        if (error) return *error;
+        if (found) return l;
+        readBoth = sql == &itemSql;
     }
-    {
-        Run r(db, QStringLiteral("SELECT l.id FROM loans l JOIN items i ON i.id = l.item_id"
-                                 " WHERE i.archival_code = ? AND l.returned_at IS NULL"));
-        if (auto st = r.exec(code); !st) return st.error();
-        if (r.next()) return r.ll(0);
+    if (!readBoth) {
+        {
+            Run r(db, QString::fromLatin1(kLoanSelect) +
+                          QStringLiteral("WHERE b.barcode = ? AND l.returned_at IS NULL AND l.item_id IS NULL"));
+            if (auto st = r.exec(code); !st) return st.error();
+            if (r.next()) return loanFrom(r, now);
+        }
+        {
+            Run r(db, QString::fromLatin1(kLoanSelect) + QStringLiteral("WHERE i.archival_code = ? AND l.returned_at IS NULL"));
+            if (auto st = r.exec(code); !st) return st.error();
+            if (r.next()) return loanFrom(r, now);
+        }
     }
     auto isBox = scalar(db, QStringLiteral("SELECT count(*) FROM boxes WHERE barcode = ?"), code);
     if (!isBox) return isBox.error();
@@ -215,13 +235,14 @@ Result<qint64> findOpenLoan(Database& db, const QString& codeIn) {
                     QStringLiteral("%1 has no open loan; there is nothing to return.").arg(code));
 }
 
+qint64 overdueIncidentDays(Database& db) { return settingInt(db, QStringLiteral("overdue_incident_days"), 30); }
+
 // One check-in inside an open transaction. All checks happen before the first write.
+// overdueIncidentDays: the setting overdue_incident_days (read once per batch by the caller).
 Result<LoanInfo> checkInOne(Database& db, const PersonRow& staff, const QString& code, ReturnCondition cond,
-                            const QString& note, qint64 now) {
+                            const QString& note, qint64 now, qint64 overdueIncidentDays) {
     if (auto e = checkText(note, 2000, QStringLiteral("备注"), QStringLiteral("The note"), false)) return *e;
-    auto loanId = findOpenLoan(db, code);
-    if (!loanId) return loanId.error();
-    auto loan = loadLoan(db, *loanId);
+    auto loan = findOpenLoan(db, code);
     if (!loan) return loan.error();
     LoanInfo l = loan.value();
     const QString condCode = conditionCode(cond);
@@ -241,10 +262,7 @@ Result<LoanInfo> checkInOne(Database& db, const PersonRow& staff, const QString&
     // R9: damage, loss, incompleteness and long overdue are incidents against the borrower.
     QString incidentKind;
     if (cond != ReturnCondition::Ok) incidentKind = condCode;
-    else {
-        const qint64 threshold = settingInt(db, QStringLiteral("overdue_incident_days"), 30);
-        if (now > l.dueAt + threshold * kDayMs) incidentKind = QStringLiteral("overdue");
-    }
+    else if (now > l.dueAt + overdueIncidentDays * kDayMs) incidentKind = QStringLiteral("overdue");
     QJsonObject d{{QStringLiteral("loan"), l.id}, {QStringLiteral("borrower"), l.borrowerCard},
                   {QStringLiteral("condition"), condCode}, {QStringLiteral("due"), l.dueAt}};
     if (!note.isEmpty()) d.insert(QStringLiteral("note"), note);
@@ -275,6 +293,7 @@ Result<LoanInfo> checkInOne(Database& db, const PersonRow& staff, const QString&
 
 Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& borrowerCard, const QString& staffCard,
                                     qint64 requestId) {
+    mapForLookups(m_db);
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
     auto staff = loadPerson(m_db, staffCard, "档案员", "archivist");
@@ -360,12 +379,13 @@ Result<QList<LoanInfo>> Books::checkOutItems(const QStringList& itemCodes, const
 
 Result<LoanInfo> Books::checkIn(const QString& code, const QString& staffCard, ReturnCondition condition,
                                 const QString& note) {
+    mapForLookups(m_db);
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
     auto staff = loadPerson(m_db, staffCard, "档案员", "archivist");
     if (!staff) return staff.error();
     if (auto st = requireStaff(*staff); !st) return st.error();
-    auto l = checkInOne(m_db, *staff, code, condition, note, m_db.nowMs());
+    auto l = checkInOne(m_db, *staff, code, condition, note, m_db.nowMs(), overdueIncidentDays(m_db));
     if (!l) return l.error();
     if (auto st = tx.commit(); !st) return st.error();
     return l;
@@ -374,6 +394,7 @@ Result<LoanInfo> Books::checkIn(const QString& code, const QString& staffCard, R
 Result<CheckinBatchResult> Books::checkInBatch(const QList<CheckinLine>& lines, const QString& staffCard) {
     if (lines.size() > 100000)
         return badInput(QStringLiteral("一批最多归还 100000 件。"), QStringLiteral("At most 100,000 returns per batch."));
+    mapForLookups(m_db);
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
     auto staff = loadPerson(m_db, staffCard, "档案员", "archivist");
@@ -381,8 +402,9 @@ Result<CheckinBatchResult> Books::checkInBatch(const QList<CheckinLine>& lines, 
     if (auto st = requireStaff(*staff); !st) return st.error();
     CheckinBatchResult res;
     const qint64 now = m_db.nowMs();
+    const qint64 incidentDays = overdueIncidentDays(m_db);
     for (int i = 0; i < lines.size(); ++i) {
-        auto l = checkInOne(m_db, *staff, lines[i].code, lines[i].condition, lines[i].note, now);
+        auto l = checkInOne(m_db, *staff, lines[i].code, lines[i].condition, lines[i].note, now, incidentDays);
         if (l) {
             res.done << l.value();
             continue;
@@ -404,9 +426,7 @@ Result<LoanInfo> Books::renew(const QString& code, const QString& actorCard) {
     if (!tx.begun()) return tx.begun().error();
     auto actor = loadPerson(m_db, actorCard);
     if (!actor) return actor.error();
-    auto loanId = findOpenLoan(m_db, code);
-    if (!loanId) return loanId.error();
-    auto loan = loadLoan(m_db, *loanId);
+    auto loan = findOpenLoan(m_db, code);
     if (!loan) return loan.error();
     LoanInfo l = loan.value();
     if (l.borrowerId != actor->info.id && !actor->info.isStaff())
@@ -459,7 +479,7 @@ Status Books::markLost(const QString& code, const QString& staffCard, const QStr
     const qint64 now = m_db.nowMs();
     auto loanId = findOpenLoan(m_db, code);
     if (loanId) {  // lent: close the loan as lost (incident against the borrower, R9)
-        auto l = checkInOne(m_db, *staff, code, ReturnCondition::Lost, note, now);
+        auto l = checkInOne(m_db, *staff, code, ReturnCondition::Lost, note, now, overdueIncidentDays(m_db));
         if (!l) return l.error();
         return tx.commit();
     }

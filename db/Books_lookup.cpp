@@ -119,6 +119,7 @@ Result<BoxInfo> Books::box(const QString& barcodeIn) {
     const QString barcode = cleanCode(barcodeIn);
     if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
     if (m_db.dialect() == Dialect::SQLite) {
+        mapForLookups(m_db);
         static const QString mainSql = QString::fromLatin1(kBoxMainSqlite), itemsSql = QString::fromLatin1(kBoxItemsSqlite);
         auto qm = stmts(m_db).get(mainSql);
         if (!qm) return qm.error();
