@@ -198,9 +198,10 @@ struct StmtRow {
     qint64 ll(int i) const { return sqlite3_column_int64(st, i); }
     int n(int i) const { return sqlite3_column_int(st, i); }
     QString s(int i) const {
-        const void* p = sqlite3_column_text16(st, i);
+        // UTF-8 as stored (text16 would make SQLite convert and allocate first); same null/empty results.
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
         if (!p) return QString();
-        return QString(static_cast<const QChar*>(p), sqlite3_column_bytes16(st, i) / int(sizeof(QChar)));
+        return QString::fromUtf8(p, sqlite3_column_bytes(st, i));
     }
     bool isNull(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
 };

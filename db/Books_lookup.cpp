@@ -57,9 +57,10 @@ struct SqliteRow {
     int n(int i) const { auto [st, c] = at(i); return sqlite3_column_int(st, c); }
     QString s(int i) const {
         auto [st, c] = at(i);
-        const void* p = sqlite3_column_text16(st, c);
+        // UTF-8 as stored (text16 would make SQLite convert and allocate first); same null/empty results.
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
         if (!p) return QString();
-        return QString(static_cast<const QChar*>(p), sqlite3_column_bytes16(st, c) / int(sizeof(QChar)));
+        return QString::fromUtf8(p, sqlite3_column_bytes(st, c));
     }
     bool isNull(int i) const { auto [st, c] = at(i); return sqlite3_column_type(st, c) == SQLITE_NULL; }
 };
