@@ -2,7 +2,7 @@
 // and 10,000,000 ledger rows (a valid hash chain).
 //
 // The archive is generated once with the raw sqlite3 C API and cached as
-// /tmp/archive-bench-books-<key>.db, where <key> hashes the migration scripts and the generator version,
+// /tmp/archive-bench-books-<key>.db, where <key> hashes the migration scripts SQLite runs (not .pg.sql) and the generator version,
 // so reruns start at once. BENCH_BOOKS_SCALE=0.01 (for example) builds a smaller archive for a quick try;
 // BENCH_BOOKS_ARCHIVE=path names the archive file explicitly.
 //
