@@ -7,9 +7,12 @@ import Kiosk
 Item {
     id: panel
 
-    RowLayout {
+    // Two columns side by side; one under the other on a portrait screen.
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.gap
+        columns: panel.width > panel.height ? 2 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
 
         ColumnLayout {
             Layout.fillWidth: true

@@ -2,62 +2,69 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// Administration: a list of sections on the left, the chosen one on the right. Leaving kiosk mode is under
-// "System" (only here, only for an administrator).
+// Administration: a list of sections on the left (portrait: on top), the chosen one beside (below) it. Leaving
+// kiosk mode is under "System" (only here, only for an administrator).
 Item {
     id: screen
 
     property string page: "rooms"
+    readonly property bool wide: width > height
 
     Component.onCompleted: { Admin.refresh(); Admin.loadPrinters(); Admin.loadScannerSettings() }
 
-    RowLayout {
+    // Landscape: the sections one under another on the left. Portrait: three to a row above the chosen one.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.gap
-        spacing: Theme.gap
+        columns: screen.wide ? 2 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
 
-        ColumnLayout {
+        Flow {
+            id: sections
+            readonly property real cell: screen.wide ? width : (width - spacing * 2) / 3
             objectName: "adminSections"
-            Layout.preferredWidth: Math.max(Theme.touch * 3, screen.width * 0.2)
-            Layout.maximumWidth: Math.max(Theme.touch * 3, screen.width * 0.2)
-            Layout.fillHeight: true
-            spacing: Theme.gap / 3
+            Layout.preferredWidth: screen.wide ? Math.max(Theme.touch * 3, screen.width * 0.2) : -1
+            Layout.maximumWidth: screen.wide ? Math.max(Theme.touch * 3, screen.width * 0.2) : Number.POSITIVE_INFINITY
+            Layout.fillWidth: !screen.wide
+            Layout.fillHeight: screen.wide
+            Layout.alignment: Qt.AlignTop
+            spacing: screen.wide ? Theme.gap / 3 : Theme.gap / 2
             BigButton {
                 objectName: "adminPage_rooms"
-                Layout.fillWidth: true
+                width: sections.cell
                 text: qsTr("Rooms & shelves")
                 highlighted: screen.page === "rooms"
                 onClicked: screen.page = "rooms"
             }
             BigButton {
                 objectName: "adminPage_devices"
-                Layout.fillWidth: true
+                width: sections.cell
                 text: qsTr("Sensors & printers")
                 highlighted: screen.page === "devices"
                 onClicked: screen.page = "devices"
             }
             BigButton {
                 objectName: "adminPage_rules"
-                Layout.fillWidth: true
+                width: sections.cell
                 text: qsTr("Loan rules & climate")
                 highlighted: screen.page === "rules"
                 onClicked: screen.page = "rules"
             }
             BigButton {
                 objectName: "adminPage_people"
-                Layout.fillWidth: true
+                width: sections.cell
                 text: qsTr("People & departments")
                 highlighted: screen.page === "people"
                 onClicked: screen.page = "people"
             }
             BigButton {
                 objectName: "adminPage_system"
-                Layout.fillWidth: true
+                width: sections.cell
                 text: qsTr("Scanner & system")
                 highlighted: screen.page === "system"
                 onClicked: screen.page = "system"
             }
-            Item { Layout.fillHeight: true }
         }
         ColumnLayout {
             Layout.fillWidth: true

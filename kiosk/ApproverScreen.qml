@@ -71,7 +71,7 @@ Item {
                             font.pixelSize: Theme.body
                             font.bold: true
                             color: Theme.ink
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                         Label {
                             text: Language.pick(entry.securityZh, entry.securityEn)
@@ -86,7 +86,7 @@ Item {
                               + " · " + Language.pick(entry.modeZh, entry.modeEn) + " · " + entry.code + " · " + entry.created
                         font.pixelSize: Theme.small
                         color: Theme.muted
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     Label {
                         Layout.fillWidth: true

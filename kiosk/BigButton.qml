@@ -19,6 +19,9 @@ Button {
         color: control.tone === "" && !control.highlighted ? Theme.ink : Theme.accentInk
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
+        // A narrow button takes its label on two lines (still ≥ 9 mm high) before anything is elided.
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
         elide: Text.ElideRight
         opacity: control.enabled ? 1.0 : 0.5
     }

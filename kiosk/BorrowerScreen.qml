@@ -9,6 +9,36 @@ Item {
 
     property int page: 0
 
+    // A search hit's security level, on-site-only and availability, beside its title or (narrow) under it.
+    component HitStates: Row {
+        id: hitStates
+        property string security
+        property string securityText
+        property bool onSiteOnly
+        property bool available
+        spacing: Theme.gap
+        Label {
+            visible: hitStates.security === "secret" || hitStates.security === "confidential"
+            text: hitStates.securityText
+            font.pixelSize: Theme.small
+            font.bold: true
+            color: Theme.error
+        }
+        Label {
+            visible: hitStates.onSiteOnly
+            text: qsTr("On site only")
+            font.pixelSize: Theme.small
+            color: Theme.warn
+            font.bold: true
+        }
+        Label {
+            text: hitStates.available ? qsTr("Available") : qsTr("Not available")
+            font.pixelSize: Theme.small
+            font.bold: true
+            color: hitStates.available ? Theme.ok : Theme.muted
+        }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.gap
@@ -56,13 +86,19 @@ Item {
             // Search
             ColumnLayout {
                 spacing: Theme.gap
-                RowLayout {
+                // The field and its two buttons in a row; on a narrow (portrait) screen the buttons go below it.
+                GridLayout {
+                    id: searchRow
+                    readonly property bool narrow: screen.width < Theme.touch * 12
                     Layout.fillWidth: true
-                    spacing: Theme.gap
+                    columns: narrow ? 2 : 3
+                    columnSpacing: Theme.gap
+                    rowSpacing: Theme.gap
                     TextField {
                         id: query
                         objectName: "searchField"
                         Layout.fillWidth: true
+                        Layout.columnSpan: searchRow.narrow ? 2 : 1
                         Layout.preferredHeight: Theme.touch
                         font.pixelSize: Theme.body
                         placeholderText: qsTr("Title, archival code, fonds or year")
@@ -82,6 +118,7 @@ Item {
                     }
                     BigButton {
                         objectName: "keyboardButton"
+                        Layout.fillWidth: searchRow.narrow
                         text: searchKeys.visible ? qsTr("Keyboard ▾") : qsTr("Keyboard ▴")
                         highlighted: searchKeys.visible
                         focusPolicy: Qt.NoFocus
@@ -92,6 +129,7 @@ Item {
                     }
                     BigButton {
                         objectName: "searchButton"
+                        Layout.fillWidth: searchRow.narrow
                         text: qsTr("Search")
                         highlighted: true
                         onClicked: {
@@ -105,7 +143,8 @@ Item {
                     id: searchKeys
                     objectName: "searchKeyboard"
                     property bool wanted: false
-                    property bool physicalSeen: false
+                    // a person's keyboard found at start or plugged in (Borrower.physicalKeyboard), or one typed on
+                    property bool physicalSeen: Borrower.physicalKeyboard
                     Layout.fillWidth: true
                     Layout.preferredHeight: implicitHeight
                     visible: wanted && screen.page === 0
@@ -141,6 +180,8 @@ Item {
                         required property string securityZh
                         required property string securityEn
                         required property string security
+                        // narrow (portrait): security, on-site and availability go under the title
+                        readonly property bool narrow: width < Theme.touch * 12
                         width: ListView.view.width
                         height: Math.max(Theme.touch + Theme.gap, hitColumn.implicitHeight + Theme.gap)
                         radius: Theme.radius
@@ -155,11 +196,15 @@ Item {
                                 Layout.fillWidth: true
                                 spacing: 2
                                 Label {
+                                    // a long title takes two lines; the full one is in the request dialog
+                                    property bool mayElide: true
                                     Layout.fillWidth: true
                                     text: hit.title
                                     font.pixelSize: Theme.body
                                     font.bold: true
                                     color: Theme.ink
+                                    wrapMode: Text.Wrap
+                                    maximumLineCount: 2
                                     elide: Text.ElideRight
                                 }
                                 Label {
@@ -167,28 +212,22 @@ Item {
                                     text: hit.code + " · " + hit.year + " · " + hit.fonds + " · " + hit.category
                                     font.pixelSize: Theme.small
                                     color: Theme.muted
-                                    elide: Text.ElideRight
+                                    wrapMode: Text.Wrap
+                                }
+                                HitStates {
+                                    visible: hit.narrow
+                                    security: hit.security
+                                    securityText: Language.pick(hit.securityZh, hit.securityEn)
+                                    onSiteOnly: hit.onSiteOnly
+                                    available: hit.available
                                 }
                             }
-                            Label {
-                                visible: hit.security === "secret" || hit.security === "confidential"
-                                text: Language.pick(hit.securityZh, hit.securityEn)
-                                font.pixelSize: Theme.small
-                                font.bold: true
-                                color: Theme.error
-                            }
-                            Label {
-                                visible: hit.onSiteOnly
-                                text: qsTr("On site only")
-                                font.pixelSize: Theme.small
-                                color: Theme.warn
-                                font.bold: true
-                            }
-                            Label {
-                                text: hit.available ? qsTr("Available") : qsTr("Not available")
-                                font.pixelSize: Theme.small
-                                font.bold: true
-                                color: hit.available ? Theme.ok : Theme.muted
+                            HitStates {
+                                visible: !hit.narrow
+                                security: hit.security
+                                securityText: Language.pick(hit.securityZh, hit.securityEn)
+                                onSiteOnly: hit.onSiteOnly
+                                available: hit.available
                             }
                             BigButton {
                                 objectName: "request_" + hit.code
@@ -213,8 +252,11 @@ Item {
                     required property string due
                     required property bool overdue
                     required property bool canRenew
+                    // narrow (portrait): the due date goes under the title
+                    readonly property bool narrow: width < Theme.touch * 12
+                    readonly property string dueText: (loan.overdue ? qsTr("Overdue since %1") : qsTr("Due %1")).arg(loan.due)
                     width: ListView.view.width
-                    height: Theme.touch + Theme.gap
+                    height: Math.max(Theme.touch, loanColumn.implicitHeight) + Theme.gap
                     radius: Theme.radius
                     color: loan.overdue ? Theme.errorSoft : Theme.surface
                     border.color: Theme.line
@@ -222,15 +264,28 @@ Item {
                         anchors.fill: parent
                         anchors.margins: Theme.gap / 2
                         spacing: Theme.gap
-                        Label {
+                        ColumnLayout {
+                            id: loanColumn
                             Layout.fillWidth: true
-                            text: loan.title + "  (" + loan.code + ")"
-                            font.pixelSize: Theme.body
-                            color: Theme.ink
-                            elide: Text.ElideRight
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                text: loan.title + "  (" + loan.code + ")"
+                                font.pixelSize: Theme.body
+                                color: Theme.ink
+                                wrapMode: Text.Wrap
+                            }
+                            Label {
+                                visible: loan.narrow
+                                text: loan.dueText
+                                font.pixelSize: Theme.body
+                                font.bold: loan.overdue
+                                color: loan.overdue ? Theme.error : Theme.ink
+                            }
                         }
                         Label {
-                            text: (loan.overdue ? qsTr("Overdue since %1") : qsTr("Due %1")).arg(loan.due)
+                            visible: !loan.narrow
+                            text: loan.dueText
                             font.pixelSize: Theme.body
                             font.bold: loan.overdue
                             color: loan.overdue ? Theme.error : Theme.ink
@@ -289,7 +344,7 @@ Item {
                                 text: "#" + req.requestId + "  " + req.title
                                 font.pixelSize: Theme.body
                                 color: Theme.ink
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                             }
                             Label {
                                 Layout.fillWidth: true
@@ -298,7 +353,7 @@ Item {
                                       + (req.note !== "" ? " · " + req.note : "")
                                 font.pixelSize: Theme.small
                                 color: Theme.muted
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                             }
                         }
                         Label {

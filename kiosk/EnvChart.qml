@@ -37,18 +37,44 @@ Canvas {
              : span <= 40 * 86400000 ? Qt.formatDate(d, "MM-dd") : Qt.formatDate(d, "yyyy-MM")
     }
 
+    // The title in lines no wider than `room` (at spaces where there are any, else between characters).
+    function titleLines(ctx, room: real): list<string> {
+        const lines = []
+        let line = ""
+        for (const ch of chart.title) {
+            const next = line + ch
+            if (line !== "" && ctx.measureText(next).width > room) {
+                const cut = line.lastIndexOf(" ")
+                if (ch !== " " && cut > 0) {
+                    lines.push(line.slice(0, cut))
+                    line = line.slice(cut + 1) + ch
+                } else {
+                    lines.push(line)
+                    line = ch === " " ? "" : ch
+                }
+            } else {
+                line = next
+            }
+        }
+        if (line !== "") lines.push(line)
+        return lines
+    }
+
     onPaint: {
         const ctx = getContext("2d")
         ctx.reset()
         const w = width, h = height
-        const left = Math.round(Theme.small * 3.2), right = Math.round(Theme.gap), top = Math.round(Theme.small * 1.8)
+        const left = Math.round(Theme.small * 3.2), right = Math.round(Theme.gap)
+        ctx.font = "bold " + Theme.small + "px sans-serif"
+        const lines = titleLines(ctx, w - left - right)  // a narrow (portrait) chart: the title wraps, never cut
+        const top = Math.round(Theme.small * (0.6 + 1.2 * Math.max(1, lines.length)))
         const bottom = Math.round(Theme.small * 1.8)
         const pw = w - left - right, ph = h - top - bottom
         ctx.fillStyle = Theme.surface
         ctx.fillRect(0, 0, w, h)
         ctx.fillStyle = Theme.ink
-        ctx.font = "bold " + Theme.small + "px sans-serif"
-        ctx.fillText(chart.title, left, Theme.small * 1.2)
+        for (let i = 0; i < lines.length; ++i)
+            ctx.fillText(lines[i], left, Theme.small * 1.2 * (i + 1))
         ctx.fillText(chart.unit, 2, Theme.small * 1.2)
         if (pw <= 10 || ph <= 10) return
 

@@ -5,25 +5,32 @@ import Kiosk
 
 // Manager › environment: rooms with current values on the left; the selected room's temperature and humidity
 // charts for the chosen range (band shaded, excursions marked) and its preservation figures on the right.
+// Portrait: the rooms in a row on top, the rest below.
 Item {
     id: dashboard
 
     readonly property var band: Env.band
     readonly property var metrics: Env.metrics
+    readonly property bool wide: width > height
 
     function bandText(b: string): string {
         return b === "good" ? qsTr("good") : b === "ok" ? qsTr("fair") : b === "risk" ? qsTr("at risk") : "—"
     }
 
-    RowLayout {
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.gap
+        columns: dashboard.wide ? 2 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap / 2
 
         ListView {
             id: roomList
             objectName: "envRooms"
-            Layout.preferredWidth: Math.max(Theme.touch * 3.2, dashboard.width * 0.24)
-            Layout.fillHeight: true
+            Layout.preferredWidth: dashboard.wide ? Math.max(Theme.touch * 3.2, dashboard.width * 0.24) : -1
+            Layout.fillWidth: !dashboard.wide
+            Layout.fillHeight: dashboard.wide
+            Layout.preferredHeight: dashboard.wide ? -1 : Theme.touch * 1.5
+            orientation: dashboard.wide ? ListView.Vertical : ListView.Horizontal
             clip: true
             spacing: Theme.gap / 2
             model: Env.rooms
@@ -36,8 +43,11 @@ Item {
                 required property string level
                 required property int alertCount
                 objectName: "envRoom_" + roomCode
-                width: ListView.view.width
-                height: Math.max(Theme.touch * 1.3, implicitContentHeight + topPadding + bottomPadding)
+                width: dashboard.wide ? ListView.view.width
+                                      : Math.max(Theme.touch * 3.2, roomName.implicitWidth + leftPadding + rightPadding,
+                                                 roomValues.implicitWidth + leftPadding + rightPadding)
+                height: dashboard.wide ? Math.max(Theme.touch * 1.3, implicitContentHeight + topPadding + bottomPadding)
+                                       : ListView.view.height
                 highlighted: Env.roomCode === roomCode
                 onClicked: Env.roomCode = roomCode
                 background: Rectangle {
@@ -49,6 +59,7 @@ Item {
                 contentItem: Column {
                     spacing: 2
                     Label {
+                        id: roomName
                         width: parent.width
                         text: roomRow.roomName
                         font.pixelSize: Theme.body
@@ -57,6 +68,7 @@ Item {
                         elide: Text.ElideRight
                     }
                     Label {
+                        id: roomValues
                         width: parent.width
                         text: roomRow.temperature === "" ? qsTr("no readings")
                               : roomRow.temperature + "  " + roomRow.humidity
@@ -78,8 +90,10 @@ Item {
             Layout.fillHeight: true
             spacing: Theme.gap / 2
 
-            RowLayout {
+            // The range buttons, then the room's allowed band (on a second line when they do not fit).
+            Flow {
                 Layout.fillWidth: true
+                spacing: Theme.gap
                 ManagerChoice {
                     namePrefix: "range"
                     current: Env.range
@@ -87,20 +101,22 @@ Item {
                               { value: "30d", text: qsTr("30 days") }, { value: "1y", text: qsTr("1 year") }]
                     onPicked: value => Env.range = value
                 }
-                Item { Layout.fillWidth: true }
                 Label {
+                    height: Theme.touch
+                    width: Math.min(implicitWidth, parent.width)
+                    verticalAlignment: Text.AlignVCenter
                     text: Language.pick(dashboard.band.nameZh || "", dashboard.band.nameEn || "")
                           + (dashboard.band.tMin === undefined ? "" : "  " + dashboard.band.tMin + "–" + dashboard.band.tMax + " °C · "
                              + dashboard.band.rhMin + "–" + dashboard.band.rhMax + " %RH")
                     font.pixelSize: Theme.small
                     color: Theme.muted
-                    elide: Text.ElideRight
-                    Layout.maximumWidth: dashboard.width * 0.3
+                    wrapMode: Text.Wrap
                 }
                 BusyIndicator {
                     running: Env.loading
-                    Layout.preferredHeight: Theme.touch * 0.8
-                    Layout.preferredWidth: Theme.touch * 0.8
+                    visible: Env.loading
+                    height: Theme.touch * 0.8
+                    width: Theme.touch * 0.8
                 }
             }
             EnvChart {
@@ -133,9 +149,12 @@ Item {
                 from: Env.chartFrom
                 to: Env.chartTo
             }
-            RowLayout {
+            // Five figures in a row; three to a row on a narrow (portrait) screen.
+            GridLayout {
                 Layout.fillWidth: true
-                spacing: Theme.gap / 2
+                columns: dashboard.wide ? 5 : 3
+                columnSpacing: Theme.gap / 2
+                rowSpacing: Theme.gap / 2
                 ManagerChip {
                     objectName: "chipTwpi"
                     Layout.fillWidth: true

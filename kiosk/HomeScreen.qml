@@ -38,7 +38,7 @@ Item {
             TextField {
                 id: manualCode
                 objectName: "manualCode"
-                Layout.preferredWidth: Theme.touch * 5
+                Layout.preferredWidth: Theme.touch * 6  // the English placeholder fits at 1024×600
                 Layout.preferredHeight: Theme.touch
                 font.pixelSize: Theme.body
                 placeholderText: qsTr("Or type the code on the label")

@@ -23,11 +23,22 @@ ApplicationWindow {
                                       Math.min(window.width, window.height) / 600))
     }
 
-    header: TopBar {}
+    // The top bar is anchored above the column, not the window's header: when it grew to two rows (portrait),
+    // neither Qt 6.4's ApplicationWindow nor a ColumnLayout moved the content below it down (it covered the tabs).
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: implicitHeight
+    }
 
     // The feedback band sits below the screen's content (never on top of a button), the overlays on top.
     ColumnLayout {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: topBar.bottom
+        anchors.bottom: parent.bottom
         spacing: 0
 
         ServerBanner {
@@ -71,9 +82,11 @@ ApplicationWindow {
     PinPad {
         objectName: "pinPad"
         anchors.fill: parent
+        anchors.topMargin: topBar.height
         visible: Session.stage === "pin"
     }
     CountdownOverlay {
         anchors.fill: parent
+        anchors.topMargin: topBar.height
     }
 }

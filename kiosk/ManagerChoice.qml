@@ -2,7 +2,8 @@ import QtQuick
 import Kiosk
 
 // A row of mutually exclusive touch buttons (e.g. 24 h / 7 d / 30 d / 1 year). `options` holds {value, text}.
-Row {
+// Given a width (e.g. Layout.fillWidth), buttons that do not fit go on to a second row; without one, a single row.
+Flow {
     id: choice
 
     property var options: []

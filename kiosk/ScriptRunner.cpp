@@ -64,6 +64,36 @@ QQuickItem* ScriptRunner::findItem(const QString& name) const {
     return walk(m_window->contentItem());
 }
 
+// Visible text that does not fit: elided (Text.truncated), or drawn past the window's edge or past a clipping
+// parent (inside a scrolling Flickable only elision counts). A Text with `property bool mayElide: true` (a long title in
+// a list, whose full text is shown elsewhere) may be elided.
+QStringList ScriptRunner::cutTexts() const {
+    QStringList out;
+    const QRectF window(0, 0, m_window->width(), m_window->height());
+    std::function<void(QQuickItem*, QRectF, bool)> walk = [&](QQuickItem* it, QRectF clip, bool scrolls) {
+        if (!it->isVisible() || it->opacity() <= 0.0) return;
+        if (it->inherits("QQuickText")) {
+            const QString text = it->property("text").toString().simplified();
+            const qreal painted = it->property("contentWidth").toReal();
+            const int align = it->property("horizontalAlignment").toInt();
+            const qreal x0 = (align & Qt::AlignRight) ? it->width() - painted
+                           : (align & Qt::AlignHCenter) ? (it->width() - painted) / 2 : 0;
+            const QRectF drawn = it->mapRectToScene(QRectF(x0, 0, painted, it->height()));
+            if (!text.isEmpty() && it->property("truncated").toBool() && !it->property("mayElide").toBool())
+                out << QStringLiteral("elided \"%1\"").arg(text);
+            else if (!text.isEmpty() && !scrolls && (drawn.left() < clip.left() - 1 || drawn.right() > clip.right() + 1))
+                out << QStringLiteral("cut off \"%1\" (drawn %2..%3 px, room %4..%5)")
+                           .arg(text).arg(qRound(drawn.left())).arg(qRound(drawn.right()))
+                           .arg(qRound(clip.left())).arg(qRound(clip.right()));
+        }
+        const QRectF mine = it->clip() ? it->mapRectToScene(QRectF(0, 0, it->width(), it->height())) & clip : clip;
+        const bool flicks = scrolls || it->inherits("QQuickFlickable");  // content may pass a scrolling edge
+        for (QQuickItem* c : it->childItems()) walk(c, mine, flicks);
+    };
+    walk(m_window->contentItem(), window, false);
+    return out;
+}
+
 void ScriptRunner::sendKey(int key, const QString& text, Qt::KeyboardModifiers mods) {
     QKeyEvent press(QEvent::KeyPress, key, mods, text);
     QCoreApplication::sendEvent(m_window, &press);
@@ -252,6 +282,14 @@ void ScriptRunner::next() {
         }
         if (cmd == QLatin1String("expect-visible")) {
             if (!findItem(arg)) return fail(QStringLiteral("expected %1 to be visible").arg(arg));
+            continue;
+        }
+        if (cmd == QLatin1String("expect-fit")) {  // reports every text that does not fit, then goes on
+            const QStringList cut = cutTexts();
+            for (const QString& c : cut)
+                std::fprintf(stderr, "script: line %d: %dx%d %s: %s\n", m_pc, m_window->width(), m_window->height(),
+                             qPrintable(m_language->code()), qPrintable(c));
+            if (!cut.isEmpty()) m_status = 1;
             continue;
         }
         if (cmd == QLatin1String("quit")) break;

@@ -16,6 +16,8 @@
 //   expect-stage idle|pin|active  /  expect-section staff|borrower|approver|manager|admin
 //   expect-visible OBJECTNAME
 //   dismiss                  hide the feedback band
+//   expect-fit               every visible text fits: not elided, not cut off by the window or a clipping parent
+//                            (each one that does not is printed; the run goes on and exits 1)
 //   echo TEXT
 //   quit
 // Exit status 0 when every expectation held; otherwise 1 and the failing line on stderr.
@@ -58,6 +60,7 @@ private:
     void sendKey(int key, const QString& text, Qt::KeyboardModifiers mods);
     void settle(std::function<void()> then);
     QQuickItem* findItem(const QString& name) const;
+    QStringList cutTexts() const;
     void reportLatency();
 
     QQuickWindow* m_window;

@@ -15,21 +15,35 @@ Item {
     // width when the box card first became visible (card drawn 0 px wide, values missing).
     readonly property real usable: width - Theme.gap * 3
 
-    // Which flow: buttons, not a TabBar, so each is a ≥ 9 mm touch target with its own objectName.
-    Row {
+    // Which flow: buttons, not a TabBar, so each is a ≥ 9 mm touch target with its own objectName. All in one row,
+    // or in rows of three or two when the widest label would not fit on one line (portrait).
+    Grid {
         id: flowBar
+        readonly property int count: flowButtons.count
+        readonly property real widest: {
+            let most = 0
+            for (let i = 0; i < flowButtons.count; ++i) {
+                const b = flowButtons.itemAt(i)
+                if (b) most = Math.max(most, b.implicitWidth)
+            }
+            return most
+        }
+        // a BigButton's implicit width has room to spare around its label (3 gaps); one gap is enough
+        function fits(n: int): bool { return (width - spacing * (n - 1)) / n >= widest - Theme.gap * 2 }
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: Theme.gap
         spacing: Theme.gap
+        columns: fits(count) ? count : fits(3) ? 3 : 2
         Repeater {
+            id: flowButtons
             model: [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
                     ["transfer", qsTr("Transfer in")], ["labels", qsTr("Labels")]]
             delegate: BigButton {
                 required property var modelData
                 objectName: "flow_" + (modelData[0] === "" ? "desk" : modelData[0])
-                width: parent ? (parent.width - Theme.gap * 4) / 5 : 0
+                width: (flowBar.width - flowBar.spacing * (flowBar.columns - 1)) / flowBar.columns
                 text: modelData[1]
                 highlighted: BoxDesk.flow === modelData[0]
                 onClicked: BoxDesk.flow = modelData[0]
@@ -123,6 +137,7 @@ Item {
                 font.pixelSize: Theme.small
                 color: Theme.muted
             }
+            // Narrow: the labels take two lines (BigButton), not elided.
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap
@@ -331,7 +346,7 @@ Item {
                                 text: Language.pick(entry.textZh, entry.textEn)
                                 font.pixelSize: Theme.small
                                 color: Theme.ink
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                             }
                         }
                     }

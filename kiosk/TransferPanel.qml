@@ -172,7 +172,7 @@ Item {
         font.pixelSize: Theme.title
         font.bold: true
         color: Theme.ink
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap
     }
     Label {
         id: counts
@@ -200,7 +200,7 @@ Item {
               : qsTr("Received boxes go to %1").arg(Language.pick(panel.transfer.shelfZh, panel.transfer.shelfEn))
         font.pixelSize: Theme.small
         color: Theme.muted
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap
     }
     BigButton {
         id: back
@@ -249,7 +249,7 @@ Item {
                       + (row.noteZh !== "" && row.status !== "extra" ? "  (" + Language.pick(row.noteZh, row.noteEn) + ")" : "")
                 font.pixelSize: Theme.body
                 color: Theme.ink
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
         }
     }

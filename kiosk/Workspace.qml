@@ -1,40 +1,62 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Kiosk
 
 // After login: one tab per section the person's roles allow.
 Item {
     id: workspace
 
-    ColumnLayout {
-        anchors.fill: parent
-        spacing: 0
-        TabBar {
-            id: tabs
-            Layout.fillWidth: true
-            visible: Session.sections.length > 1
-            currentIndex: Session.sectionIndex
+    // The sections as tabs: a Row of TabButtons, not a TabBar. Qt 6.4's TabBar (a ListView) drew its tabs 9–46 px
+    // too high (under the top bar) after the window turned from landscape to portrait.
+    Rectangle {
+        id: tabs
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: visible ? Theme.touch : 0
+        visible: Session.sections.length > 1
+        color: "#353637"
+        // Each tab's share of the width is in proportion to its label; when the labels would not fit at all
+        // (portrait, English) they take a smaller font.
+        readonly property real needed: {
+            let sum = 0
+            for (const s of Session.sections)
+                sum += labelMetrics.advanceWidth(Theme.sectionName(s, Language.code)) + Theme.gap * 2
+            return sum
+        }
+        readonly property bool crowded: needed > width
+        FontMetrics {
+            id: labelMetrics
+            font.pixelSize: Theme.body
+            font.bold: true
+        }
+        Row {
+            anchors.fill: parent
             Repeater {
                 model: Session.sections
                 delegate: TabButton {
                     required property string modelData
                     objectName: "tab_" + modelData
+                    width: tabs.width * (labelMetrics.advanceWidth(text) + Theme.gap * 2) / Math.max(1, tabs.needed)
+                    height: tabs.height
+                    checkable: false
+                    checked: Session.section === modelData
                     text: Theme.sectionName(modelData, Language.code)
-                    font.pixelSize: Theme.body
+                    font.pixelSize: tabs.crowded ? Theme.small : Theme.body
                     font.bold: Session.section === modelData
-                    height: Theme.touch
                     onClicked: Session.section = modelData
                 }
             }
         }
-        Loader {
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            sourceComponent: Session.section === "staff" ? staff : Session.section === "borrower" ? borrower
-                           : Session.section === "approver" ? approver : Session.section === "manager" ? manager
-                           : Session.section === "admin" ? admin : null
-        }
+    }
+    Loader {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: tabs.bottom
+        anchors.bottom: parent.bottom
+        sourceComponent: Session.section === "staff" ? staff : Session.section === "borrower" ? borrower
+                       : Session.section === "approver" ? approver : Session.section === "manager" ? manager
+                       : Session.section === "admin" ? admin : null
     }
     Component { id: staff; StaffScreen {} }
     Component { id: borrower; BorrowerScreen {} }

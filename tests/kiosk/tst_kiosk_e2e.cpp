@@ -1,7 +1,9 @@
 // End to end: the real archive-kiosk binary (offscreen platform) on a real archive, driven by --script with
 // keys typed at scanner timing and clicks; afterwards the books and the ledger must show every step.
-// Screenshots of the screens in both languages at 1024×600 and 1920×1080 go to tests/artifacts/kiosk/.
+// Screenshots of the screens in both languages at 1024×600, 600×1024, 1920×1080 and 1080×1920 go to
+// tests/artifacts/kiosk/; after each one the kiosk checks that no text of the screen is elided or cut off.
 #include "KioskFixture.h"
+#include "KioskSizes.h"
 #include "db/Books.h"
 #include "db/Database.h"
 #include "db/Ledger.h"
@@ -43,7 +45,7 @@ class KioskE2E : public QObject {
         QStringList args{QStringLiteral("--db"), dbPath.isEmpty() ? m_fx.dbPath : dbPath, QStringLiteral("--script"), file,
                          QStringLiteral("--shots"), QStringLiteral(KIOSK_ARTIFACTS), QStringLiteral("--lang"), QStringLiteral("zh")};
         p.start(QStringLiteral(KIOSK_BIN), args + extra);
-        if (!p.waitForFinished(180000)) {
+        if (!p.waitForFinished(400000)) {
             p.kill();
             p.waitForFinished();
             *log = QString::fromUtf8(p.readAll()) + QStringLiteral("\n(timed out)");
@@ -234,7 +236,7 @@ private slots:
         const QString extra = Identifier::make(IdKind::Box, QStringLiteral("2026000199"));
         const QString stranger = Identifier::make(IdKind::Box, QStringLiteral("2099000001"));
         int spooled = 0;
-        for (const QString size : {QStringLiteral("1024x600"), QStringLiteral("1920x1080")}) {
+        for (const QString& size : kiosktest::kioskSizes()) {
             for (const QString lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 QTemporaryDir dir;
                 auto fx = kiosktest::makeFixture(dir.path());
@@ -291,7 +293,8 @@ private slots:
                                          "click printButton\nsettle\nwait 1500\nshot 29-print-label\nclick logoutButton\n")
                               .arg(fx->boxPlain2);
                 QString log;
-                const int rc = runKiosk(QStringLiteral("staff-flows"), script, &log, fx->dbPath, {QStringLiteral("--mute")});
+                const int rc = runKiosk(QStringLiteral("staff-flows"), kiosktest::withFitChecks(script), &log, fx->dbPath,
+                                        {QStringLiteral("--mute")});
                 QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
 
                 auto d = db::Database::open(fx->dbPath);
@@ -311,10 +314,11 @@ private slots:
         qunsetenv("CUPS_SERVER");
     }
 
-    // Every screen in both languages at 1024×600 and 1920×1080, for people to look at.
+    // Every screen in both languages, landscape and portrait, smallest and largest, for people to look at; no
+    // text elided or cut off on any of them.
     void screenshots() {
         QString script;
-        for (const QString size : {QStringLiteral("1024x600"), QStringLiteral("1920x1080")}) {
+        for (const QString& size : kiosktest::kioskSizes()) {
             for (const QString lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 script += QStringLiteral("size %1\nlang %2\nsettle\ndismiss\nshot 01-home\n").arg(size, lang);
                 script += QStringLiteral("scan %1\nsettle\nshot 02-pin\n%2settle\ndismiss\nshot 03-staff-empty\n")
@@ -339,11 +343,12 @@ private slots:
             }
         }
         QString log;
-        const int rc = runKiosk(QStringLiteral("screens"), script, &log, {}, {QStringLiteral("--mute")});
+        const int rc = runKiosk(QStringLiteral("screens"), kiosktest::withFitChecks(script), &log, {}, {QStringLiteral("--mute")});
         QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
         const QDir shots(QStringLiteral(KIOSK_ARTIFACTS));
         for (const QString n : {QStringLiteral("01-home-zh-1024x600.png"), QStringLiteral("04-staff-box-en-1920x1080.png"),
-                                QStringLiteral("15-approver-zh-1920x1080.png")})
+                                QStringLiteral("15-approver-zh-1920x1080.png"), QStringLiteral("09-staff-batch-en-600x1024.png"),
+                                QStringLiteral("17-admin-zh-1080x1920.png")})
             QVERIFY2(shots.exists(n), qPrintable(n));
     }
 };

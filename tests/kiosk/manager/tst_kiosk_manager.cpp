@@ -13,6 +13,7 @@
 #include "db/Ledger.h"
 #include "db/demo/DemoArchive.h"
 #include "db/env/ReadingStore.h"
+#include "tests/kiosk/KioskSizes.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -213,8 +214,8 @@ private slots:
         QVERIFY(stats.ledgerRows() > 10);
     }
 
-    // Screenshots of the manager and admin screens (both languages, 1024×600 and 1920×1080) through the kiosk's
-    // script mode, into tests/artifacts/kiosk-manager/.
+    // Screenshots of the manager and admin screens (both languages; 1024×600, 600×1024, 1920×1080, 1080×1920)
+    // through the kiosk's script mode, into tests/artifacts/kiosk-manager/; no text elided or cut off on any.
     void screenshots() {
         QDir().mkpath(QStringLiteral(KIOSK_MANAGER_ARTIFACTS));
         auto pin = [](const QString& p) {
@@ -223,7 +224,7 @@ private slots:
             return s + QStringLiteral("click pinKeyOK\n");
         };
         QString script;
-        for (const QString& size : {QStringLiteral("1024x600"), QStringLiteral("1920x1080")}) {
+        for (const QString& size : kiosktest::kioskSizes()) {
             for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 script += QStringLiteral("size %1\nlang %2\nsettle\n").arg(size, lang);
                 script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(m_manager.card) + pin(m_manager.pin);
@@ -242,7 +243,7 @@ private slots:
                 script += QStringLiteral("click logoutButton\nsettle\n");
             }
         }
-        script += QStringLiteral("quit\n");
+        script = kiosktest::withFitChecks(script) + QStringLiteral("quit\n");
         const QString file = m_dir.filePath(QStringLiteral("shots.script"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -260,7 +261,7 @@ private slots:
         p.start(QStringLiteral(KIOSK_BIN), {QStringLiteral("--db"), m_path, QStringLiteral("--script"), file, QStringLiteral("--shots"),
                                             QStringLiteral(KIOSK_MANAGER_ARTIFACTS), QStringLiteral("--mute")});
         QVERIFY(p.waitForStarted());
-        if (!p.waitForFinished(200000)) {
+        if (!p.waitForFinished(500000)) {
             p.kill();
             p.waitForFinished();
             QFAIL("the kiosk did not finish the screenshot script");
@@ -269,6 +270,8 @@ private slots:
         QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(log.right(3000)));
         QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/manager-env-zh-1024x600.png")));
         QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/admin-system-en-1920x1080.png")));
+        QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/manager-loans-en-600x1024.png")));
+        QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/admin-rules-zh-1080x1920.png")));
     }
 
     void mountedMedia() {
