@@ -1,12 +1,13 @@
 #include "ReadingSpool.h"
 
+#include "common/DataDir.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 
 #include <cmath>
 
@@ -38,9 +39,7 @@ ReadingSpool::~ReadingSpool() {
 QString ReadingSpool::defaultPath() {
     const QByteArray env = qgetenv("ARCHIVE_SPOOL");
     if (!env.isEmpty()) return QString::fromLocal8Bit(env);
-    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    if (base.isEmpty()) base = QDir::homePath() + QStringLiteral("/.local/share");
-    return base + QStringLiteral("/archive-kiosk/reading-spool.db");
+    return archive::dataFilePath(QStringLiteral("reading-spool.db"));
 }
 
 Result<std::unique_ptr<ReadingSpool>> ReadingSpool::open(const QString& path) {

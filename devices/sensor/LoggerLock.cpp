@@ -1,10 +1,11 @@
 #include "LoggerLock.h"
 
+#include "common/DataDir.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QStandardPaths>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -54,9 +55,7 @@ QString LoggerLock::pathFor(const QString& dbLocation) {
     if (!url) return dbLocation + QStringLiteral(".sensors.lock");
     // Beside the default archive and the reading spool (~/.local/share/archive-kiosk): the same place for the
     // kiosk (a desktop session) and for the archive-sensors service (no XDG_RUNTIME_DIR, a private /tmp).
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    if (dir.isEmpty()) dir = QDir::homePath() + QStringLiteral("/.local/share");
-    dir += QStringLiteral("/archive-kiosk");
+    const QString dir = archive::dataDir();
     QDir().mkpath(dir);
     const QByteArray h = QCryptographicHash::hash(dbLocation.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     return dir + QStringLiteral("/archive-sensors-") + QString::fromLatin1(h) + QStringLiteral(".lock");
