@@ -12,6 +12,7 @@
 #include "db/Ledger.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSqlError>
@@ -29,6 +30,9 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace archive::db;
 using archive::Result;
@@ -93,10 +97,47 @@ bool seed(const QString& location) {
     return check(books.importPeople(people, sys), "people") && check(books.importBoxes(boxes, sys), "boxes");
 }
 
+// Where the CPU goes during a run (2 cores are shared by the clients and the server's backends): this process's
+// CPU (the clients, RUSAGE_SELF), the CPU of every process named "postgres" (/proc/PID/stat utime + stime) and the
+// whole machine's busy time without niced processes (/proc/stat), sampled when the clients start and when the run's time is up.
+struct CpuSample {
+    double selfS = 0, postgresS = 0, busyS = 0, totalS = 0;
+};
+
+CpuSample cpuSample() {
+    CpuSample c;
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    c.selfS = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        if (!pid.front().isDigit()) continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const QByteArray line = f.readAll();
+        const int open = line.indexOf('('), close = line.lastIndexOf(')');
+        if (open < 0 || close < 0 || line.mid(open + 1, close - open - 1) != "postgres") continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');  // field 3 (state) is fields[0]
+        if (fields.size() > 12) c.postgresS += (fields[11].toDouble() + fields[12].toDouble()) / tick;
+    }
+    QFile st(QStringLiteral("/proc/stat"));
+    if (st.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> f = st.readLine().simplified().split(' ');  // cpu user nice system idle iowait …
+        double all = 0;
+        for (int i = 1; i < f.size(); ++i) all += f[i].toDouble();
+        // idle, iowait and "nice" (processes at nice > 0: the other builds on a shared machine) are not ours
+        const double idle = f.size() > 5 ? f[2].toDouble() + f[4].toDouble() + f[5].toDouble() : 0;
+        c.totalS = all / tick;
+        c.busyS = (all - idle) / tick;
+    }
+    return c;
+}
+
 struct RunResult {
     qint64 ops = 0, errors = 0;
     double seconds = 0;
     std::vector<double> latMs;
+    CpuSample cpu0, cpu1;
 };
 
 // g_clients threads, each with its own connection, alternate check-out / check-in of their own boxes.
@@ -147,8 +188,15 @@ RunResult drive(const QString& location) {
         });
     }
     while (ready.load() < g_clients) std::this_thread::yield();
+    res.cpu0 = cpuSample();
     const auto t0 = std::chrono::steady_clock::now();
     go = true;
+    // Sampled while the clients still run (their server processes end when they disconnect).
+    std::thread sampler([&] {
+        std::this_thread::sleep_until(t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(duration));
+        res.cpu1 = cpuSample();
+    });
+    sampler.join();
     for (auto& t : threads) t.join();
     res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::sort(res.latMs.begin(), res.latMs.end());
@@ -242,6 +290,13 @@ void BM_ConcurrentLoans(benchmark::State& state) {
     state.counters["p99_ms"] = pct(r.latMs, 0.99);
     state.counters["max_ms"] = r.latMs.empty() ? 0 : r.latMs.back();
     state.counters["errors"] = double(r.errors);
+    // CPU per operation (ms): the clients (this process), the PostgreSQL server processes, and how busy the whole
+    // machine was with processes not at nice > 0 (share of all cores; 1.0 = saturated).
+    const double ops = std::max<double>(1, double(r.ops));
+    state.counters["client_cpu_ms"] = (r.cpu1.selfS - r.cpu0.selfS) * 1000 / ops;
+    state.counters["server_cpu_ms"] = (r.cpu1.postgresS - r.cpu0.postgresS) * 1000 / ops;
+    state.counters["machine_busy"] =
+        r.cpu1.totalS > r.cpu0.totalS ? (r.cpu1.busyS - r.cpu0.busyS) / (r.cpu1.totalS - r.cpu0.totalS) : 0;
     if (pg) dropPgDatabase(location);
 }
 BENCHMARK(BM_ConcurrentLoans)->ArgName("pg")->Arg(0)->Arg(1)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);

@@ -294,7 +294,6 @@ int runLog(Context& ctx, QStringList args) {
         auto r = db::Database::open(location);
         if (!r) return r.error();
         dbp = std::move(r.value());
-        db::sync::tuneSocket(*dbp);
         store = std::make_unique<db::ReadingStore>(*dbp);
         return {};
     };

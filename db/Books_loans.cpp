@@ -294,7 +294,7 @@ Result<LoanInfo> checkInOne(Database& db, const PersonRow& staff, const QString&
 Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& borrowerCard, const QString& staffCard,
                                     qint64 requestId) {
     mapForLookups(m_db);
-    Transaction tx(m_db);
+    Transaction tx(m_db, WriteScope::loan(boxBarcode, borrowerCard));  // PostgreSQL: box + borrower locks only
     if (!tx.begun()) return tx.begun().error();
     auto staff = loadPerson(m_db, staffCard, "档案员", "archivist");
     if (!staff) return staff.error();
@@ -380,7 +380,7 @@ Result<QList<LoanInfo>> Books::checkOutItems(const QStringList& itemCodes, const
 Result<LoanInfo> Books::checkIn(const QString& code, const QString& staffCard, ReturnCondition condition,
                                 const QString& note) {
     mapForLookups(m_db);
-    Transaction tx(m_db);
+    Transaction tx(m_db, WriteScope::loan(code));  // PostgreSQL: the box's lock only (an item code: its box)
     if (!tx.begun()) return tx.begun().error();
     auto staff = loadPerson(m_db, staffCard, "档案员", "archivist");
     if (!staff) return staff.error();

@@ -2,6 +2,8 @@
 
 #include "Migrations.h"
 #include "StmtCache.h"
+#include "common/DataDir.h"
+#include "sync/ReplyWatchdog.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -10,7 +12,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUrl>
 
 namespace archive::db {
@@ -71,8 +72,16 @@ Error sqlError(const QSqlError& e, const QString& what) {
                      what + QStringLiteral(": ") + text);
 }
 
+bool execStatements(QSqlQuery& q, const QString& sql, int count) {
+    if (!q.exec(sql)) return false;
+    for (int i = 1; i < count; ++i)
+        if (!q.nextResult()) return false;  // that statement failed (or, a bug, there were fewer statements)
+    return true;
+}
+
 Database::~Database() {
     m_stmts.reset();
+    sync::ReplyWatchdog::unwatch(m_watchToken);  // before the socket is closed
     const QString name = m_connectionName;
     if (m_db.isOpen()) m_db.close();
     m_db = QSqlDatabase();
@@ -82,9 +91,7 @@ Database::~Database() {
 QString Database::defaultLocation() {
     const QByteArray env = qgetenv("ARCHIVE_DB");
     if (!env.isEmpty()) return QString::fromLocal8Bit(env);
-    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    if (base.isEmpty()) base = QDir::homePath() + QStringLiteral("/.local/share");
-    return base + QStringLiteral("/archive-kiosk/archive.db");
+    return archive::dataFilePath(QStringLiteral("archive.db"));
 }
 
 QString Database::resolveLocation(const QString& cliValue) {
@@ -114,7 +121,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         d->m_db.setUserName(url.userName());
         d->m_db.setPassword(url.password());
         d->m_db.setDatabaseName(url.path().mid(1));
-        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=2"));
+        // A server that went away must be noticed within about 2 s (issue 8), on every connection and reconnect:
+        // libpq applies these to its socket itself. connect_timeout bounds opening; keepalive probes after 1 s idle,
+        // every 1 s, 2 lost → dead; tcp_user_timeout ends a connection whose sent data stays unacknowledged for
+        // 1.5 s (a pulled cable during a query). A path that acknowledges but never answers: sync::ReplyWatchdog.
+        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=2;keepalives=1;keepalives_idle=1;keepalives_interval=1;"
+                                                 "keepalives_count=2;tcp_user_timeout=1500"));
     } else {
         d->m_dialect = Dialect::SQLite;
         QFileInfo fi(location);
@@ -132,6 +144,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         d->m_db.setConnectOptions(opts);
     }
     if (!d->m_db.open()) return sqlError(d->m_db.lastError(), QStringLiteral("open ") + location);
+    if (d->m_dialect == Dialect::PostgreSQL)
+        d->m_watchToken = sync::ReplyWatchdog::watch(*d);
     if (auto st = d->configure(options); !st) return st.error();
     if (options.migrate && !options.readOnly) {
         if (auto st = d->migrate(); !st) return st.error();
@@ -147,6 +161,14 @@ Status Database::configure(const OpenOptions& options) {
             QStringLiteral("SET lock_timeout = %1").arg(options.busyTimeoutMs),
             QStringLiteral("SET synchronous_commit = on"),  // durable: COMMIT returns after the WAL flush
             QStringLiteral("SET client_min_messages = warning"),  // no NOTICEs ("… already exists, skipping") on stderr
+            // A kiosk that vanishes in the middle of a transaction (cable pulled, path gone silent) must not keep its
+            // locks — the archive's write lock or a box's — until the server's default TCP timeouts (hours): the
+            // server ends such a session after 10 s without a statement inside a transaction, and its keepalives
+            // find a vanished kiosk within about 10 s too. Our transactions never pause that long between statements.
+            QStringLiteral("SET idle_in_transaction_session_timeout = 10000"),
+            QStringLiteral("SET tcp_keepalives_idle = 4"),
+            QStringLiteral("SET tcp_keepalives_interval = 2"),
+            QStringLiteral("SET tcp_keepalives_count = 3"),
         };
         for (const QString& s : settings)
             if (!q.exec(s)) return sqlError(q.lastError(), s);

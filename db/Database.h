@@ -50,11 +50,12 @@ public:
     // Prepared statements kept for this connection (db/StmtCache.h); dropped before the connection closes.
     StmtCache& statementCache();
 
-    // PostgreSQL: every write Transaction takes this transaction-level advisory lock first, so writers
-    // queue exactly as SQLite's BEGIN IMMEDIATE makes them queue (one writer at a time; the ledger's chain
-    // head is appended by one transaction at a time; a second kiosk's check-out of the same box waits and
-    // then sees it on loan). Held until COMMIT/ROLLBACK.
-    static constexpr qint64 kWriteLockKey = 0x4152434849564531LL;  // "ARCHIVE1"
+    // PostgreSQL write locks (the scheme is described in db/Transaction.h): every write Transaction takes the
+    // archive lock first — exclusively (one writer at a time, as SQLite's BEGIN IMMEDIATE) or, for a scoped
+    // check-out/check-in, shared plus advisory locks on its box and borrower; Ledger::append serialises the
+    // chain head on its own lock. All held until COMMIT/ROLLBACK.
+    static constexpr qint64 kWriteLockKey = 0x4152434849564531LL;   // "ARCHIVE1"
+    static constexpr qint64 kLedgerLockKey = 0x4c45444745524844LL;  // "LEDGERHD"
     bool writeLockHeld() const { return m_writeLockHeld; }
     void setWriteLockHeld(bool held) { m_writeLockHeld = held; }
     // PostgreSQL: the table of Transaction's durability barrier exists (migration 0003); checked until it does.
@@ -73,8 +74,14 @@ private:
     qint64 m_clockOffsetMs = 0;
     bool m_writeLockHeld = false;
     bool m_commitBarrier = false;
+    quint64 m_watchToken = 0;  // PostgreSQL: sync::ReplyWatchdog registration
     std::unique_ptr<StmtCache> m_stmts;
 };
+
+// PostgreSQL: runs `count` ;-separated statements in one round trip (a simple query). QPSQL's exec() reports only
+// the first statement's outcome; this walks through every result, so a failure of any statement (say, a lock wait
+// that timed out) is returned, and leaves q on the last statement's rows. False = q.lastError() says why.
+bool execStatements(class QSqlQuery& q, const QString& sql, int count);
 
 // Turns a failed QSqlQuery/QSqlDatabase into an Error a person can act on
 // (disk full, read-only file, locked, corrupt) with the technical text in detail.

@@ -3,10 +3,12 @@
 #include "Database.h"
 #include "Sha256.h"
 #include "StmtCache.h"
+#include "Transaction.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <sodium.h>
 
 
@@ -46,30 +48,46 @@ Result<qint64> Ledger::append(Database& db, const LedgerEntry& e) {
     if (sodium_init() < 0)
         return makeError(QStringLiteral("crypto"), QStringLiteral("加密库初始化失败。"),
                          QStringLiteral("The crypto library failed to start."));
-    // The chain head is serialised across writers: SQLite by BEGIN IMMEDIATE, PostgreSQL by the transaction-level
-    // advisory lock every Transaction takes (taken here too when a caller's own transaction has not; it is
-    // re-entrant and released at COMMIT/ROLLBACK, so the next writer reads this row as the head).
-    if (db.dialect() == Dialect::PostgreSQL && !db.writeLockHeld()) {
-        QSqlQuery lock(db.sql());
-        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Database::kWriteLockKey)))
-            return sqlError(lock.lastError(), QStringLiteral("ledger lock"));
-    }
-    auto headQ = db.statementCache().get(QStringLiteral("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"));
-    if (!headQ) return headQ.error();
-    QSqlQuery& head = *headQ.value();
-    if (!head.exec()) {
-        const QSqlError e = head.lastError();
-        head.finish();
-        return sqlError(e, QStringLiteral("ledger head"));
-    }
+    // The chain head is serialised across writers: SQLite by BEGIN IMMEDIATE; PostgreSQL by its own lock
+    // (Database::kLedgerLockKey, see db/Transaction.h), taken right here and held until COMMIT/ROLLBACK, so the
+    // next writer reads this row as the head. The lock is its own statement before the head read (READ COMMITTED:
+    // the read's snapshot is taken after the previous holder committed); both go in one round trip. A caller
+    // without a Transaction also takes the archive lock here first (the order is always archive lock → ledger lock).
     LedgerRow row;
     QString prev = QString::fromLatin1(kGenesis);
     row.seq = 1;
-    if (head.next()) {
-        row.seq = head.value(0).toLongLong() + 1;
-        prev = head.value(1).toString();
+    if (db.dialect() == Dialect::PostgreSQL) {
+        // A scoped transaction (check-out/check-in) chains its entries at commit, holding the head lock only then.
+        if (Transaction::queueLedgerEntry(db, e)) return qint64(0);
+        QString sql;
+        if (!db.writeLockHeld()) sql = QStringLiteral("SELECT pg_advisory_xact_lock(%1); ").arg(Database::kWriteLockKey);
+        sql += QStringLiteral("SELECT pg_advisory_xact_lock(%1); SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+                   .arg(Database::kLedgerLockKey);
+        QSqlQuery head(db.sql());
+        if (!execStatements(head, sql, db.writeLockHeld() ? 2 : 3)) return sqlError(head.lastError(), QStringLiteral("ledger lock"));
+        if (head.record().count() != 2)
+            return makeError(QStringLiteral("db_error"), QStringLiteral("读取台账末条记录失败，操作未保存。请重试。"),
+                             QStringLiteral("Could not read the ledger's last entry; nothing was saved. Please try again."),
+                             QStringLiteral("ledger head: unexpected result"));
+        if (head.next()) {
+            row.seq = head.value(0).toLongLong() + 1;
+            prev = head.value(1).toString();
+        }
+    } else {
+        auto headQ = db.statementCache().get(QStringLiteral("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"));
+        if (!headQ) return headQ.error();
+        QSqlQuery& head = *headQ.value();
+        if (!head.exec()) {
+            const QSqlError e = head.lastError();
+            head.finish();
+            return sqlError(e, QStringLiteral("ledger head"));
+        }
+        if (head.next()) {
+            row.seq = head.value(0).toLongLong() + 1;
+            prev = head.value(1).toString();
+        }
+        head.finish();
     }
-    head.finish();
     row.atMs = e.atMs ? e.atMs : db.nowMs();
     row.actor = e.actor;
     row.action = e.action;

@@ -46,7 +46,8 @@ class Ledger {
 public:
     static constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    // Must be called inside an open Transaction. Returns the new row's seq.
+    // Must be called inside an open Transaction. Returns the new row's seq — except inside a scoped PostgreSQL
+    // Transaction (WriteScope, db/Transaction.h), where the entry is chained at commit and 0 is returned.
     static Result<qint64> append(Database& db, const LedgerEntry& entry);
     static Result<VerifyReport> verify(Database& db, const VerifyOptions& options = {});
     static QByteArray canonical(const LedgerRow& row);

@@ -64,7 +64,6 @@ void DbService::open(const QString& location, qint64 clockOffsetMs) {
         if (r) {
             w->db = std::move(r.value());
             w->db->setClockOffsetMs(clockOffsetMs);
-            db::sync::tuneSocket(*w->db);
         } else {
             err = r.error();
         }
@@ -124,7 +123,6 @@ void DbWorker::heartbeat() {
     db.reset();
     db = std::move(r.value());
     db->setClockOffsetMs(m_clockOffsetMs);
-    db::sync::tuneSocket(*db);
     setLost(false, {});
     if (first) emit reopened();
 }

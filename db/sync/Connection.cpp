@@ -7,9 +7,6 @@
 #include <QVariant>
 
 #include <dlfcn.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 
 namespace archive::db::sync {
 
@@ -21,30 +18,20 @@ bool ping(Database& db) {
     return ok;
 }
 
-bool tuneSocket(Database& db, int userTimeoutMs) {
-    if (db.dialect() != Dialect::PostgreSQL) return false;
+int socketOf(Database& db) {
+    if (db.dialect() != Dialect::PostgreSQL) return -1;
     const QVariant h = db.sql().driver()->handle();
     // QPSQL's handle is a PGconn* (its metatype is named after the struct: "pg_conn*").
-    if (!h.isValid() || (qstrcmp(h.typeName(), "pg_conn*") != 0 && qstrcmp(h.typeName(), "PGconn*") != 0)) return false;
+    if (!h.isValid() || (qstrcmp(h.typeName(), "pg_conn*") != 0 && qstrcmp(h.typeName(), "PGconn*") != 0)) return -1;
     void* conn = *static_cast<void* const*>(h.data());
-    if (!conn) return false;
+    if (!conn) return -1;
     // libpq is already loaded by Qt's QPSQL plugin; look PQsocket up there rather than linking libpq into db/.
     using PQsocketFn = int (*)(const void*);
     static PQsocketFn pqSocket = [] {
         void* lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_NOLOAD);
         return lib ? reinterpret_cast<PQsocketFn>(dlsym(lib, "PQsocket")) : nullptr;
     }();
-    if (!pqSocket) return false;
-    const int fd = pqSocket(conn);
-    if (fd < 0) return false;
-    int on = 1, idle = 1, interval = 1, count = 2;
-    unsigned int timeout = unsigned(userTimeoutMs);
-    bool ok = setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on) == 0;
-    ok = setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle) == 0 && ok;
-    ok = setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval) == 0 && ok;
-    ok = setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count) == 0 && ok;
-    ok = setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &timeout, sizeof timeout) == 0 && ok;
-    return ok;
+    return pqSocket ? pqSocket(conn) : -1;
 }
 
 Error serverUnreachable(const QString& detail) {

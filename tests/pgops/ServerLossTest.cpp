@@ -21,6 +21,10 @@
 #include <iostream>
 #include <set>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 using namespace archive;
 using namespace archive::db;
 using namespace pgops;
@@ -100,12 +104,32 @@ TEST(ServerLoss, ConfirmedWritesSurviveAnImmediateKill) {
     EXPECT_TRUE(v->ok) << v->reason.toStdString();
 }
 
+// The libpq connect options of Database::open are in effect on the connection's socket: keepalive probes after
+// 1 s, every 1 s, 2 lost, and a 1.5 s TCP user timeout — read back from the kernel.
 TEST(ServerLoss, PingAndTunedSocket) {
     REQUIRE_PG(server);
     const QString url = server->createDatabase(QStringLiteral("ping"));
     auto db = openDb(url);
     ASSERT_TRUE(db);
-    EXPECT_TRUE(sync::tuneSocket(*db));
+    const int fd = sync::socketOf(*db);
+    ASSERT_GE(fd, 0);
+    int on = 0, idle = 0, interval = 0, count = 0;
+    unsigned int userTimeout = 0;
+    socklen_t len = sizeof on;
+    ASSERT_EQ(getsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, &len), 0);
+    len = sizeof idle;
+    ASSERT_EQ(getsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, &len), 0);
+    len = sizeof interval;
+    ASSERT_EQ(getsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, &len), 0);
+    len = sizeof count;
+    ASSERT_EQ(getsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, &len), 0);
+    len = sizeof userTimeout;
+    ASSERT_EQ(getsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeout, &len), 0);
+    EXPECT_EQ(on, 1);
+    EXPECT_EQ(idle, 1);
+    EXPECT_EQ(interval, 1);
+    EXPECT_EQ(count, 2);
+    EXPECT_EQ(userTimeout, 1500u);
     EXPECT_TRUE(sync::ping(*db));
     ASSERT_TRUE(server->killImmediate());
     EXPECT_FALSE(sync::ping(*db));
