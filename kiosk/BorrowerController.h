@@ -40,6 +40,9 @@ class BorrowerController : public QObject {
     Q_PROPERTY(QString query READ query NOTIFY searched)
     Q_PROPERTY(bool more READ more NOTIFY searched)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // A person's keyboard is attached (DeviceManager::keyboardChanged; scanners do not count): touching the search
+    // field then does not open the on-screen keyboard (the 键盘 button still does).
+    Q_PROPERTY(bool physicalKeyboard READ physicalKeyboard NOTIFY physicalKeyboardChanged)
 public:
     BorrowerController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
 
@@ -49,6 +52,12 @@ public:
     QString query() const { return m_query; }
     bool more() const { return m_more; }
     bool busy() const { return m_busy; }
+    bool physicalKeyboard() const { return m_physicalKeyboard; }
+    void setPhysicalKeyboard(bool present) {
+        if (present == m_physicalKeyboard) return;
+        m_physicalKeyboard = present;
+        emit physicalKeyboardChanged();
+    }
 
     Q_INVOKABLE void search(const QString& text);
     // code: an item's archival code (or a box barcode); mode: take_out / on_site.
@@ -62,6 +71,7 @@ signals:
     void searched();
     void busyChanged();
     void requestDone(bool ok);
+    void physicalKeyboardChanged();
 
 private:
     void setBusy(bool b);
@@ -75,6 +85,7 @@ private:
     QString m_query;
     bool m_more = false;
     bool m_busy = false;
+    bool m_physicalKeyboard = false;
     int m_generation = 0;
 };
 

@@ -42,22 +42,20 @@ Result<BoxView> loadBox(db::Database& d, const QString& barcode) {
 BoxActivityModel::BoxActivityModel(QObject* parent)
     : RowsModel({"code", "title", "kind", "textZh", "textEn", "time"}, parent) {}
 
-BoxController::BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent)
-    : QObject(parent), m_db(db), m_session(session), m_feedback(feedback), m_printer(db, session, feedback),
-      m_sweep(db, session, feedback, &m_printer), m_pick(db, session, feedback), m_transfer(db, session, feedback),
-      m_labelDesk(db, feedback, &m_printer) {
+BoxController::BoxController(DbService* db, SessionController* session, FeedbackController* feedback,
+                             const StaffFlows& flows, QObject* parent)
+    : QObject(parent), m_db(db), m_session(session), m_feedback(feedback), m_flows(flows) {
     connect(session, &SessionController::loggedOut, this, [this] {
         clear();
         setBatch({});
         setFlow({});
         m_activity.clear();
-        m_labelDesk.reset();
     });
-    // A label printed (maybe minutes later, when the printer came back): the card shows it up to date.
-    connect(&m_printer, &PrintController::labelRecorded, this, [this](const QString& barcode) {
-        log(barcode, QString(), QStringLiteral("ok"), QStringLiteral("标签已打印"), QStringLiteral("Label printed"));
-        if (m_box.value(QStringLiteral("barcode")).toString() == barcode) load(barcode, false);
-    });
+}
+
+void BoxController::labelRecorded(const QString& barcode) {
+    log(barcode, QString(), QStringLiteral("ok"), QStringLiteral("标签已打印"), QStringLiteral("Label printed"));
+    if (m_box.value(QStringLiteral("barcode")).toString() == barcode) load(barcode, false);
 }
 
 void BoxController::setFlow(const QString& f) {
@@ -68,15 +66,7 @@ void BoxController::setFlow(const QString& f) {
     m_flow = v;
     setMode({});
     setBatch({});
-    emit flowChanged();
-    if (m_flow == QLatin1String("pick")) m_pick.load();
-    else if (m_flow == QLatin1String("transfer")) m_transfer.load();
-    if (m_flow == QLatin1String("labels") && m_labelDesk.shelf().isEmpty())
-        m_feedback->show(QStringLiteral("info"), QStringLiteral("标签：扫描架位打印架位标签或整架过期标签；扫描档案盒可批量打印"),
-                         QStringLiteral("Labels: scan a shelf for its label or its out-of-date box labels; scan boxes to print them together"));
-    if (m_flow == QLatin1String("sweep") && m_sweep.stage().isEmpty())
-        m_feedback->show(QStringLiteral("info"), QStringLiteral("盘点：请扫描要盘点的架位条码"),
-                         QStringLiteral("Inventory sweep: scan the shelf to sweep"));
+    emit flowChanged();  // StaffDesk loads the flow that opened
 }
 
 void BoxController::setMode(const QString& m) {
@@ -339,7 +329,7 @@ void BoxController::cancelMode() { setMode({}); }
 
 void BoxController::printLabel() {
     if (!hasBox()) return;
-    m_printer.printBoxLabel(m_box.value(QStringLiteral("barcode")).toString());
+    if (m_flows.printer) m_flows.printer->printBoxLabel(m_box.value(QStringLiteral("barcode")).toString());
 }
 
 }  // namespace archive::kiosk

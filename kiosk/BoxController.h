@@ -2,8 +2,10 @@
 // The archivist's box card: the box last scanned, the actions that apply to it (check out to a borrower's card
 // or their approved request, check in with a condition, move to a scanned shelf, print its label) and batch mode
 // (every box scanned is checked in, or moved to the chosen shelf, at once and confirmed in the list).
-// The archivist's other flows hang off it (QML: BoxDesk.sweep, BoxDesk.pickList, BoxDesk.transfer,
-// BoxDesk.printer); `flow` says which one the staff screen shows, and ScanController routes scans by it.
+// The archivist's other flows are built and wired once by the composition root (StaffDesk, made in main.cpp) and
+// handed in (StaffFlows, not owned): BoxController only does box cards, shows the flows to QML (BoxDesk.sweep,
+// BoxDesk.pickList, BoxDesk.transfer, BoxDesk.printer, BoxDesk.labelDesk) and keeps `flow` — which one the staff
+// screen shows; ScanController routes scans by it.
 
 #include "LabelDeskController.h"
 #include "PickListController.h"
@@ -31,6 +33,15 @@ public:
     explicit BoxActivityModel(QObject* parent = nullptr);
 };
 
+// The flows BoxController shows and routes to; they outlive it (StaffDesk owns them).
+struct StaffFlows {
+    PrintController* printer = nullptr;
+    SweepController* sweep = nullptr;
+    PickListController* pickList = nullptr;
+    TransferController* transfer = nullptr;
+    LabelDeskController* labelDesk = nullptr;
+};
+
 class BoxController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QVariantMap box READ box NOTIFY boxChanged)
@@ -53,7 +64,8 @@ class BoxController : public QObject {
     Q_PROPERTY(archive::kiosk::PrintController* printer READ printer CONSTANT)
     Q_PROPERTY(archive::kiosk::LabelDeskController* labelDesk READ labelDesk CONSTANT)
 public:
-    BoxController(DbService* db, SessionController* session, FeedbackController* feedback, QObject* parent = nullptr);
+    BoxController(DbService* db, SessionController* session, FeedbackController* feedback, const StaffFlows& flows,
+                  QObject* parent = nullptr);
 
     QVariantMap box() const { return m_box; }
     bool hasBox() const { return !m_box.isEmpty(); }
@@ -69,11 +81,11 @@ public:
     BoxActivityModel* activity() { return &m_activity; }
     QString flow() const { return m_flow; }
     void setFlow(const QString& f);
-    SweepController* sweep() { return &m_sweep; }
-    PickListController* pickList() { return &m_pick; }
-    TransferController* transfer() { return &m_transfer; }
-    PrintController* printer() { return &m_printer; }
-    LabelDeskController* labelDesk() { return &m_labelDesk; }
+    SweepController* sweep() { return m_flows.sweep; }
+    PickListController* pickList() { return m_flows.pickList; }
+    TransferController* transfer() { return m_flows.transfer; }
+    PrintController* printer() { return m_flows.printer; }
+    LabelDeskController* labelDesk() { return m_flows.labelDesk; }
 
     // From ScanController
     void scanBox(const QString& barcode);
@@ -89,6 +101,8 @@ public:
     Q_INVOKABLE void cancelMode();
     Q_INVOKABLE void printLabel();
     Q_INVOKABLE void clear();
+    // A label printed (maybe minutes later, when the printer came back): logged, and the card shows it up to date.
+    void labelRecorded(const QString& barcode);
 
 signals:
     void boxChanged();
@@ -117,11 +131,7 @@ private:
     bool m_busy = false;
     BoxActivityModel m_activity;
     QString m_flow;
-    PrintController m_printer;
-    SweepController m_sweep;
-    PickListController m_pick;
-    TransferController m_transfer;
-    LabelDeskController m_labelDesk;
+    StaffFlows m_flows;
 };
 
 }  // namespace archive::kiosk

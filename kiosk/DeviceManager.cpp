@@ -8,6 +8,7 @@
 #include "devices/scanner/CameraSource.h"
 #include "devices/scanner/EvdevScanner.h"
 #include "devices/scanner/HidPosSource.h"
+#include "devices/scanner/InputDevices.h"
 #include "devices/scanner/SimulatedScanner.h"
 #include "devices/sensor/LoggerLock.h"
 #include "devices/sensor/SensorScheduler.h"
@@ -18,6 +19,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QMediaDevices>
@@ -34,12 +36,6 @@ struct RoomFacts {
     QString code, name;
     double tMid = 19, rhMid = 50, tSpan = 4, rhSpan = 10;
 };
-
-// A wedge scanner among the input devices: its name says so (keyboards do not call themselves scanners).
-const QRegularExpression kScannerName(
-    QStringLiteral("barcode|scanner|honeywell|hand ?held|metrologic|symbol|zebra|datalogic|newland|opticon|"
-                   "netum|inateck|eyoyo|tera|扫描|扫码"),
-    QRegularExpression::CaseInsensitiveOption);
 
 }  // namespace
 
@@ -70,6 +66,9 @@ DeviceManager::DeviceManager(DbService* db, ScanController* scans, const Options
     qRegisterMetaType<scanner::Scan>();
     qRegisterMetaType<scanner::ScanRejection>();
     m_pool.setMaxThreadCount(1);
+    m_inputPool.setMaxThreadCount(1);
+    m_keyboardTimer.setSingleShot(true);
+    connect(&m_keyboardTimer, &QTimer::timeout, this, &DeviceManager::detectKeyboards);
     connect(&m_flushTimer, &QTimer::timeout, this, &DeviceManager::flush);
     connect(&m_silenceTimer, &QTimer::timeout, this, &DeviceManager::checkSilence);
     connect(&m_lockTimer, &QTimer::timeout, this, &DeviceManager::tryTakeLock);
@@ -84,6 +83,8 @@ DeviceManager::~DeviceManager() {
     m_flushTimer.stop();
     m_silenceTimer.stop();
     m_lockTimer.stop();
+    m_keyboardTimer.stop();
+    m_inputPool.waitForDone();
     m_pool.waitForDone();  // detection / identification workers use m_usb
     if (m_simScanner) m_simScanner->stop();
     m_sched.reset();       // joins the sensor workers (they may use m_usb)
@@ -123,6 +124,13 @@ void DeviceManager::setKeyTarget(QObject* target) {
 
 void DeviceManager::start() {
     if (m_opt.sensorPoller) m_lock->tryAcquire();
+    if (m_opt.keyboardDetect && !m_opt.simulate) {
+        // A keyboard plugged in or out (USB, Bluetooth, …): its /dev/input node comes or goes.
+        auto* watch = new QFileSystemWatcher(this);
+        if (watch->addPath(m_opt.inputDir))
+            connect(watch, &QFileSystemWatcher::directoryChanged, this, [this] { m_keyboardTimer.start(300); });
+        detectKeyboards();
+    }
     m_db->run<std::shared_ptr<DbFacts>>(
         this,
         [](db::Database& d) -> Result<std::shared_ptr<DbFacts>> {
@@ -213,6 +221,7 @@ void DeviceManager::setupScanners() {
         connectSource(m_hidpos.get());
         connect(m_hidpos.get(), &scanner::HidPosSource::scannerAttached, this, [this](const QString& name) {
             qCInfo(lcDevices) << "HID POS scanner attached:" << name;
+            m_keyboardTimer.start(300);  // its keyboard interface (if any) is a scanner, not a keyboard
             updateSimulated();
             emit scannersChanged();
         });
@@ -225,10 +234,12 @@ void DeviceManager::setupScanners() {
         // Plugged in / out later: a wedge scanner's input node and a climate stick may come with it.
         connect(m_usb.get(), &usb::UsbContext::deviceArrived, this, [this](const usb::UsbDeviceInfo& d) {
             m_inputTimer.start(1500);  // give the kernel time to create the input node
+            m_keyboardTimer.start(1500);
             onUsbArrived(d.vidPid(), d.vendorId, d.productId, d.portPath);
         });
         connect(m_usb.get(), &usb::UsbContext::deviceLeft, this, [this](const usb::UsbDeviceInfo&) {
             m_inputTimer.start(500);
+            m_keyboardTimer.start(500);
         });
     }
     rescanInputDevices();
@@ -270,7 +281,7 @@ void DeviceManager::rescanInputDevices() {
                 const auto n = nameRe.match(b);
                 const auto h = handlersRe.match(b);
                 if (!n.hasMatch() || !h.hasMatch() || !h.captured(1).contains(QLatin1String("kbd"))) continue;
-                if (!kScannerName.match(n.captured(1)).hasMatch()) continue;
+                if (!scanner::looksLikeScannerName(n.captured(1))) continue;  // keyboards do not call themselves scanners
                 const auto e = eventRe.match(h.captured(1));
                 if (!e.hasMatch()) continue;
                 path = QStringLiteral("/dev/input/event") + e.captured(1);
@@ -305,6 +316,45 @@ void DeviceManager::rescanInputDevices() {
         updateSimulated();
         emit scannersChanged();
     }
+}
+
+// ---- people's keyboards: is one attached? (the borrower's search offers the on-screen keyboard without one) ----
+
+void DeviceManager::detectKeyboards() {
+    if (m_keyboardBusy) {
+        m_keyboardAgain = true;  // looked at again as soon as the running look is done
+        return;
+    }
+    m_keyboardBusy = true;
+    scanner::ScannerIdentity id;
+    QStringList bad;
+    id.addUsbIds(m_opt.scannerUsbIds, &bad);
+    for (const QString& b : std::as_const(bad)) qCWarning(lcDevices) << "scanner USB id not understood (want vid:pid):" << b;
+    if (!m_opt.evdevPath.isEmpty()) id.evdevNodes << m_opt.evdevPath;
+    if (m_hidpos)
+        for (const QString& s : m_hidpos->scanners()) id.addUsbIds(s.section(QLatin1Char(' '), 0, 0));  // "vid:pid @port"
+    const QString proc = m_opt.procInputDevices;
+    QPointer<DeviceManager> self(this);
+    m_inputPool.start([self, proc, id] {
+        const scanner::KeyboardPresence found = scanner::detectKeyboards(proc, id);
+        QMetaObject::invokeMethod(self.data(), [self, found] {
+            if (!self) return;
+            self->m_keyboardBusy = false;
+            self->m_keyboardKnown = true;
+            self->m_keyboards = found.keyboards;
+            if (found.present() != self->m_keyboard) {
+                self->m_keyboard = found.present();
+                qCInfo(lcDevices) << "keyboard:" << (found.present() ? found.keyboards.join(QStringLiteral(", ")) : QStringLiteral("none"))
+                                  << "scanners:" << found.scanners;
+                emit self->keyboardChanged(self->m_keyboard);
+            }
+            emit self->keyboardChecked();
+            if (self->m_keyboardAgain) {
+                self->m_keyboardAgain = false;
+                self->detectKeyboards();
+            }
+        }, Qt::QueuedConnection);
+    });
 }
 
 // ---- sensors --------------------------------------------------------------------------------------------

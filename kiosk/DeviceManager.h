@@ -16,6 +16,11 @@
 // one logger per archive: the poller runs while this kiosk holds the archive's sensor LoggerLock; when
 // `archivectl sensors log` (the archive-sensors service) holds it, the kiosk leaves the sensors alone, shows
 // what the service stores, and tries again every retry interval (it takes over when the service stops).
+//
+// People's keyboards: at start and whenever an input device comes or goes (inotify on /dev/input, USB hotplug)
+// the kernel's input list is read on a worker and sorted by scanner::classifyInput — the configured scanner
+// (USB vendor:product, evdev node), attached HID POS scanners and scanner-like names are not keyboards.
+// keyboardChanged(present) tells the borrower's search whether to offer the on-screen keyboard.
 
 #include "devices/scanner/Scan.h"
 #include "devices/sensor/Reading.h"
@@ -58,6 +63,9 @@ public:
         int silenceCheckMs = 60000;       // ReadingStore::checkSilence period
         int lockRetryMs = 30000;          // how often a kiosk without the lock tries to take over
         QString procInputDevices = QStringLiteral("/proc/bus/input/devices");
+        bool keyboardDetect = true;       // look for people's keyboards (off with --simulate)
+        QString scannerUsbIds;            // the keyboard-wedge scanner's USB "vid:pid[,…]" (not a keyboard)
+        QString inputDir = QStringLiteral("/dev/input");  // watched: a node comes or goes → keyboards looked for again
     };
 
     DeviceManager(DbService* db, ScanController* scans, const Options& options, QObject* parent = nullptr);
@@ -76,6 +84,9 @@ public:
     bool polling() const { return m_polling; }         // this kiosk holds the logger lock and polls
     qint64 storedReadings() const { return m_stored; }
     QString sensorStatus() const { return m_sensorStatus; }  // "中文 — English"
+    bool keyboardPresent() const { return m_keyboard; }
+    QStringList keyboards() const { return m_keyboards; }     // names of the people's keyboards found
+    bool keyboardKnown() const { return m_keyboardKnown; }    // the first look has finished
     usb::UsbContext* usb() const { return m_usb.get(); }
 
 signals:
@@ -85,6 +96,8 @@ signals:
     void alertsChecked(int opened);       // checkSilence ran; opened = new silence alerts
     void pollingChanged(bool polling);
     void ready();                          // detection finished (hardware found or not)
+    void keyboardChanged(bool present);    // a person's keyboard attached / none any more
+    void keyboardChecked();                // a look at the input devices finished (changed or not)
 
 private:
     struct Detected;
@@ -106,6 +119,7 @@ private:
     void checkSilence();
     void updateSimulated();
     void setSensorStatus(const QString& zh, const QString& en);
+    void detectKeyboards();
 
     DbService* m_db;
     ScanController* m_scans;
@@ -134,6 +148,12 @@ private:
     bool m_flushing = false;
     qint64 m_stored = 0;
     QString m_sensorStatus;
+    QThreadPool m_inputPool;           // keyboard detection (reads the input list; never the GUI thread)
+    QTimer m_keyboardTimer;            // coalesces bursts of input node changes
+    bool m_keyboard = false;
+    bool m_keyboardKnown = false;
+    bool m_keyboardBusy = false, m_keyboardAgain = false;
+    QStringList m_keyboards;
 };
 
 }  // namespace archive::kiosk

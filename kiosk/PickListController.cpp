@@ -6,14 +6,41 @@
 #include "SessionController.h"
 #include "db/Books.h"
 
+#include <QDateTime>
+
 namespace archive::kiosk {
+
+namespace {
+
+QList<QVariantMap> rowsOf(const QList<db::RequestInfo>& list) {
+    QList<QVariantMap> rows;
+    for (const db::RequestInfo& q : list) {
+        QVariantMap m = toMap(q);
+        m.insert(QStringLiteral("picked"), q.pickedAt > 0);
+        m.insert(QStringLiteral("pickedBy"), q.pickedByName);
+        m.insert(QStringLiteral("pickedAt"), q.pickedAt > 0 ? QDateTime::fromMSecsSinceEpoch(q.pickedAt).toLocalTime().toString(
+                                                                  QStringLiteral("MM-dd HH:mm"))
+                                                            : QString());
+        rows << m;
+    }
+    return rows;
+}
+
+// A scan's answer: the requests it picked (or the books' refusal) and the pick list as the books now have it.
+struct PickOutcome {
+    Result<QList<db::RequestInfo>> picked = Error{};
+    QList<db::RequestInfo> list;
+};
+
+}  // namespace
 
 PickListController::PickListController(DbService* db, SessionController* session, FeedbackController* feedback,
                                        QObject* parent)
-    : QObject(parent), m_db(db), m_feedback(feedback),
+    : QObject(parent), m_db(db), m_session(session), m_feedback(feedback),
       m_lines({"requestId", "boxBarcode", "code", "title", "requesterName", "department", "purpose", "modeZh", "modeEn",
-               "securityZh", "securityEn", "locationZh", "locationEn", "picked"}) {
+               "securityZh", "securityEn", "locationZh", "locationEn", "picked", "pickedBy", "pickedAt"}) {
     connect(session, &SessionController::loggedOut, this, [this] {
+        ++m_generation;
         m_lines.clear();
         emit changed();
     });
@@ -25,56 +52,72 @@ int PickListController::picked() const {
     return n;
 }
 
-void PickListController::load() {
-    m_busy = true;
+void PickListController::setBusy(bool b) {
+    if (b == m_busy) return;
+    m_busy = b;
     emit changed();
+}
+
+void PickListController::showList(const QList<QVariantMap>& rows) {
+    m_lines.setRows(rows);
+    emit changed();
+}
+
+void PickListController::load() {
+    const int gen = ++m_generation;
+    setBusy(true);
     m_db->run<QList<db::RequestInfo>>(
         this, [](db::Database& d) { return db::Books(d).pickList(); },
-        [this](Result<QList<db::RequestInfo>> r) {
-            m_busy = false;
-            if (!r) {
-                emit changed();
-                return m_feedback->show(QStringLiteral("error"), r.error().messageZh, r.error().messageEn);
-            }
-            // Keep the ticks of lines still on the list (a reload must not undo the walk so far).
-            QSet<qint64> ticked;
-            for (const QVariantMap& row : m_lines.rows())
-                if (row.value(QStringLiteral("picked")).toBool()) ticked.insert(row.value(QStringLiteral("requestId")).toLongLong());
-            QList<QVariantMap> rows;
-            for (const db::RequestInfo& q : r.value()) {
-                QVariantMap m = toMap(q);
-                m.insert(QStringLiteral("picked"), ticked.contains(q.id));
-                rows << m;
-            }
-            m_lines.setRows(rows);
-            emit changed();
+        [this, gen](Result<QList<db::RequestInfo>> r) {
+            if (gen != m_generation) return;
+            setBusy(false);
+            if (!r) return m_feedback->show(QStringLiteral("error"), r.error().messageZh, r.error().messageEn);
+            showList(rowsOf(r.value()));  // the ticks are the books' ("pick" in the ledger), not this kiosk's memory
         });
 }
 
 void PickListController::scanBox(const QString& barcode) {
-    int hit = 0, already = 0;
-    QString title;
-    for (int i = 0; i < m_lines.count(); ++i) {
-        const QVariantMap row = m_lines.get(i);
-        if (row.value(QStringLiteral("boxBarcode")).toString() != barcode) continue;
-        title = row.value(QStringLiteral("title")).toString();
-        if (row.value(QStringLiteral("picked")).toBool()) {
-            ++already;
-            continue;
-        }
-        m_lines.updateRow(i, {{QStringLiteral("picked"), true}});
-        ++hit;
-    }
-    if (hit == 0 && already == 0)
-        return m_feedback->show(QStringLiteral("warn"), QStringLiteral("%1 不在调卷单上，请放回原处").arg(barcode),
-                                QStringLiteral("%1 is not on the pick list; put it back").arg(barcode));
-    emit changed();
-    if (hit == 0)
-        return m_feedback->show(QStringLiteral("info"), QStringLiteral("%1 已经取出过").arg(barcode),
-                                QStringLiteral("%1 was already picked").arg(barcode));
-    const int left = m_lines.count() - picked();
-    m_feedback->show(QStringLiteral("ok"), QStringLiteral("已取出 %1（还剩 %2 项）").arg(barcode).arg(left),
-                     QStringLiteral("Picked %1 (%2 left)").arg(barcode).arg(left), title, title);
+    const QString staff = m_session->card();
+    const int gen = ++m_generation;
+    setBusy(true);
+    m_db->run<PickOutcome>(
+        this,
+        [barcode, staff](db::Database& d) -> Result<PickOutcome> {
+            db::Books books(d);
+            PickOutcome out;
+            out.picked = books.pickBox(barcode, staff);
+            // A refusal for this box is an answer, not a failure: the list is still shown as the books have it.
+            auto list = books.pickList();
+            if (!list) return list.error();
+            out.list = list.value();
+            return out;
+        },
+        [this, barcode, gen](Result<PickOutcome> r) {
+            if (gen != m_generation) return;
+            setBusy(false);
+            if (!r) {
+                m_feedback->show(QStringLiteral("error"), r.error().messageZh, r.error().messageEn);
+                emit scanDone();
+                return;
+            }
+            showList(rowsOf(r->list));
+            if (!r->picked) {
+                const Error& e = r->picked.error();
+                const QString kind = e.code == QLatin1String("already_picked") ? QStringLiteral("info")
+                                     : e.isRule() || e.code == QLatin1String("not_on_pick_list") || e.code == QLatin1String("wrong_box") ||
+                                             e.code == QLatin1String("not_found") || e.code == QLatin1String("bad_state")
+                                         ? QStringLiteral("warn")
+                                         : QStringLiteral("error");
+                m_feedback->show(kind, e.messageZh, e.messageEn);
+                emit scanDone();
+                return;
+            }
+            const QString title = r->picked->isEmpty() ? QString() : r->picked->first().boxTitle;
+            const int left = m_lines.count() - picked();
+            m_feedback->show(QStringLiteral("ok"), QStringLiteral("已取出 %1（还剩 %2 项）").arg(barcode).arg(left),
+                             QStringLiteral("Picked %1 (%2 left)").arg(barcode).arg(left), title, title);
+            emit scanDone();
+        });
 }
 
 }  // namespace archive::kiosk

@@ -1,7 +1,8 @@
 #pragma once
 // The pick list (调卷单): approved requests not yet issued, in the books' shelf order (room, cabinet, shelf,
-// position — Books::pickList). The archivist walks the shelves and scans each box taken; its lines are ticked.
-// Ticks belong to this walk (they are not written to the books); lending happens at the box card.
+// position — Books::pickList). The archivist walks the shelves and scans each box taken: Books::pickBox records the
+// pick in the books (ledger "pick" per request, one transaction) and the list is rebuilt from the books, so the
+// ticks (who, when) are the same on every kiosk and after a restart. Lending happens at the box card.
 
 #include "RowsModel.h"
 
@@ -32,12 +33,18 @@ public:
 
 signals:
     void changed();
+    void scanDone();  // a scan's answer is shown and the list rebuilt from the books (tests wait for it)
 
 private:
+    void setBusy(bool b);
+    void showList(const QList<QVariantMap>& rows);
+
     DbService* m_db;
+    SessionController* m_session;
     FeedbackController* m_feedback;
     RowsModel m_lines;
     bool m_busy = false;
+    int m_generation = 0;  // a list that arrives after a newer one was asked for is dropped
 };
 
 }  // namespace archive::kiosk

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import Kiosk
 
 // Pick list (调卷单): approved requests not yet issued, in shelf order; each line is ticked by scanning its box.
+// The ticks come from the books (ledger "pick"), so they are the same on every kiosk and after a restart.
 Item {
     id: panel
 
@@ -56,6 +57,8 @@ Item {
             required property string locationZh
             required property string locationEn
             required property bool picked
+            required property string pickedBy
+            required property string pickedAt
             objectName: "pickLine" + index
             width: ListView.view.width
             height: Math.max(Theme.touch, content.implicitHeight + Theme.gap)
@@ -65,6 +68,7 @@ Item {
             border.width: 2
             Label {
                 id: tick
+                objectName: "pickTick" + line.index
                 anchors.left: parent.left
                 anchors.verticalCenter: parent.verticalCenter
                 anchors.leftMargin: Theme.gap
@@ -100,6 +104,15 @@ Item {
                           + Language.pick(line.modeZh, line.modeEn) + " · " + Language.pick(line.securityZh, line.securityEn)
                     font.pixelSize: Theme.small
                     color: Theme.muted
+                    elide: Text.ElideRight
+                }
+                Label {
+                    objectName: "pickedBy" + line.index
+                    visible: line.picked
+                    width: parent.width
+                    text: qsTr("Taken out by %1 at %2").arg(line.pickedBy).arg(line.pickedAt)
+                    font.pixelSize: Theme.small
+                    color: Theme.ok
                     elide: Text.ElideRight
                 }
             }

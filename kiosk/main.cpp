@@ -4,10 +4,12 @@
 //   archive-kiosk [--db PATH] [--simulate] [--windowed] [--size WxH] [--lang zh|en] [--mute]
 //                 [--script FILE --shots DIR [--latency-out FILE]] [--idle-seconds N]
 //                 [--camera ID|default] [--evdev PATH] [--no-sensor-poller] [--sensor-interval S] [--scan-script FILE]
+//                 [--scanner-usb VID:PID]
 
 #include "DeviceManager.h"
 #include "QmlTypes.h"
 #include "ScriptRunner.h"
+#include "StaffDesk.h"
 #include "devices/scanner/KeyboardWedgeFilter.h"
 #include "db/Database.h"
 
@@ -86,6 +88,7 @@ int main(int argc, char** argv) {
     cli.addOption({QStringLiteral("evdev"), QStringLiteral("A keyboard-wedge scanner's evdev node to grab (else $ARCHIVE_SCANNER_EVDEV, else found by name)."), QStringLiteral("PATH")});
     cli.addOption({QStringLiteral("no-sensor-poller"), QStringLiteral("Never poll the climate sensors here (the archive-sensors service does).")});
     cli.addOption({QStringLiteral("sensor-interval"), QStringLiteral("Poll every sensor at this interval in seconds (default: each sensor's own)."), QStringLiteral("S")});
+    cli.addOption({QStringLiteral("scanner-usb"), QStringLiteral("The keyboard-wedge scanner's USB vendor:product, e.g. 1a86:e026 (else $ARCHIVE_SCANNER_USB): it is not taken for a keyboard."), QStringLiteral("VID:PID")});
     cli.addOption({QStringLiteral("scan-script"), QStringLiteral("Simulated scanner: replay this SimulatedScanner script in a loop."), QStringLiteral("FILE")});
     cli.process(app);
 
@@ -102,8 +105,8 @@ int main(int argc, char** argv) {
     if (cli.isSet(QStringLiteral("idle-seconds")))
         session.setIdleTimeoutMs(qMax(1, cli.value(QStringLiteral("idle-seconds")).toInt()) * 1000);
     app.installEventFilter(&session);
-    BoxController box(&dbService, &session, &feedback);
-    ScanController scans(&dbService, &session, &feedback, &box);
+    StaffDesk desk(&dbService, &session, &feedback);  // printer, sweep, pick list, transfer, label desk, box card
+    ScanController scans(&dbService, &session, &feedback, &desk.box);
     BorrowerController borrower(&dbService, &session, &feedback);
     ApprovalsController approvals(&dbService, &session, &feedback);
     ClimateController climate(&dbService);
@@ -122,14 +125,16 @@ int main(int argc, char** argv) {
     // ---- the other devices: found at start (off the GUI thread), simulated only where absent or --simulate
     DeviceManager::Options devOpt;
     devOpt.simulate = cli.isSet(QStringLiteral("simulate"));
-    box.printer()->setSimulated(devOpt.simulate);  // --simulate: labels and reports go to the file printer
+    desk.printer.setSimulated(devOpt.simulate);  // --simulate: labels and reports go to the file printer
     devOpt.sensorPoller = !cli.isSet(QStringLiteral("no-sensor-poller"));
     devOpt.sensorIntervalS = qMax(0, cli.value(QStringLiteral("sensor-interval")).toInt());
     devOpt.cameraId = (cli.isSet(QStringLiteral("camera")) ? cli.value(QStringLiteral("camera")) : qEnvironmentVariable("ARCHIVE_CAMERA")).toUtf8();
     devOpt.evdevPath = cli.isSet(QStringLiteral("evdev")) ? cli.value(QStringLiteral("evdev")) : qEnvironmentVariable("ARCHIVE_SCANNER_EVDEV");
     devOpt.scanScript = cli.value(QStringLiteral("scan-script"));
+    devOpt.scannerUsbIds = cli.isSet(QStringLiteral("scanner-usb")) ? cli.value(QStringLiteral("scanner-usb")) : qEnvironmentVariable("ARCHIVE_SCANNER_USB");
     DeviceManager devices(&dbService, &scans, devOpt);
     QObject::connect(&devices, &DeviceManager::simulatedDevicesChanged, &appInfo, &AppController::setSimulatedDevices);
+    QObject::connect(&devices, &DeviceManager::keyboardChanged, &borrower, &BorrowerController::setPhysicalKeyboard);
     QObject::connect(&devices, &DeviceManager::readingsStored, &climate, &ClimateController::refresh);
     QObject::connect(&devices, &DeviceManager::alertsChecked, &climate, [&climate](int opened) {
         if (opened > 0) climate.refresh();
@@ -142,7 +147,7 @@ int main(int argc, char** argv) {
     FeedbackForeign::s_instance = &feedback;
     SessionForeign::s_instance = &session;
     ScannerForeign::s_instance = &scans;
-    BoxForeign::s_instance = &box;
+    BoxForeign::s_instance = &desk.box;
     BorrowerForeign::s_instance = &borrower;
     ApprovalsForeign::s_instance = &approvals;
     ClimateForeign::s_instance = &climate;

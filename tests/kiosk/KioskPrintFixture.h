@@ -14,6 +14,7 @@
 #include "PrintController.h"
 #include "ScanController.h"
 #include "SessionController.h"
+#include "StaffDesk.h"
 #include "db/Database.h"
 #include "tests/support/PrinterFixture.h"
 
@@ -90,7 +91,8 @@ struct StaffKiosk {
     archive::kiosk::DbService db;
     archive::kiosk::FeedbackController feedback;
     archive::kiosk::SessionController session{&db, &feedback};
-    archive::kiosk::BoxController box{&db, &session, &feedback};
+    archive::kiosk::StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
+    archive::kiosk::BoxController& box = desk.box;
     archive::kiosk::ScanController scans{&db, &session, &feedback, &box};
     archive::kiosk::AdminController admin{&db, &session};
     explicit StaffKiosk(const QString& path) {

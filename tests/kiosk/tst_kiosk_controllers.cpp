@@ -8,6 +8,7 @@
 #include "RowsModel.h"
 #include "ScanController.h"
 #include "SessionController.h"
+#include "StaffDesk.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -33,7 +34,8 @@ class KioskControllers : public QObject {
         DbService db;
         FeedbackController feedback;
         SessionController session{&db, &feedback};
-        BoxController box{&db, &session, &feedback};
+        StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
+        BoxController& box = desk.box;
         ScanController scans{&db, &session, &feedback, &box};
         BorrowerController borrower{&db, &session, &feedback};
         ApprovalsController approvals{&db, &session, &feedback};

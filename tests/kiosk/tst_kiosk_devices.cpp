@@ -15,6 +15,7 @@
 #include "QmlTypes.h"
 #include "ScanController.h"
 #include "SessionController.h"
+#include "StaffDesk.h"
 #include "db/Database.h"
 #include "devices/scanner/HidPosReport.h"
 #include "devices/sensor/LoggerLock.h"
@@ -86,7 +87,8 @@ struct Kiosk {
     FeedbackController feedback;
     LanguageController language;
     SessionController session{&db, &feedback};
-    BoxController box{&db, &session, &feedback};
+    StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
+    BoxController& box = desk.box;
     ScanController scans{&db, &session, &feedback, &box};
     ClimateController climate{&db};
     AppController app{&session, true};

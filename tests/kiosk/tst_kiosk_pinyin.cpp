@@ -8,6 +8,7 @@
 #include "ScanController.h"
 #include "BoxController.h"
 #include "SessionController.h"
+#include "StaffDesk.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -196,7 +197,8 @@ private slots:
         FeedbackController feedback;
         feedback.setMuted(true);
         SessionController session{&db, &feedback};
-        BoxController box{&db, &session, &feedback};
+        StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
+        BoxController& box = desk.box;
         ScanController scans{&db, &session, &feedback, &box};
         BorrowerController borrower{&db, &session, &feedback};
         db.open(fx->dbPath);
