@@ -92,7 +92,7 @@ void LabelDeskController::loadShelf(const QString& barcode, bool announce) {
             emit changed();
             if (!announce) return;
             const int stale = staleCount();
-            m_feedback->show(stale > 0 ? QStringLiteral("warn") : QStringLiteral("ok"),
+            m_feedback->show(stale > 0 ? QStringLiteral("info") : QStringLiteral("ok"),
                              QStringLiteral("架位 %1：%2 盒，%3 盒标签需要打印").arg(m_shelfZh).arg(m_boxes.count()).arg(stale),
                              QStringLiteral("Shelf %1: %2 boxes, %3 need a new label").arg(m_shelfEn).arg(m_boxes.count()).arg(stale),
                              m_shelf, m_shelf);

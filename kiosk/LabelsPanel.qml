@@ -31,6 +31,8 @@ Item {
             font.pixelSize: Theme.body
             font.bold: true
             color: Theme.ink
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
@@ -92,25 +94,24 @@ Item {
         text: Language.pick(panel.printer.noticeZh, panel.printer.noticeEn)
         font.pixelSize: Theme.small
         color: Theme.ink
-        padding: Theme.gap / 2
-        wrapMode: Text.WrapAnywhere
-        maximumLineCount: 2
-        elide: Text.ElideRight
+        padding: Theme.gap / 4
+        leftPadding: Theme.gap / 2
+        elide: Text.ElideMiddle  // one line: the start says what, the end names the folder
         background: Rectangle { color: Theme.warnSoft; radius: Theme.radius }
     }
 
+    // Before a shelf is scanned: what to do. Afterwards the shelf is named in its list's heading.
     Label {
         id: intro
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: simulatedNote.bottom
         anchors.margins: Theme.gap
-        text: panel.desk.shelf === "" ? qsTr("Scan a shelf to print its label or its out-of-date box labels; scan boxes to print their labels together.")
-            : qsTr("Shelf %1 (%2): %3 boxes, %4 need a new label.")
-                  .arg(Language.pick(panel.desk.shelfZh, panel.desk.shelfEn)).arg(panel.desk.shelf)
-                  .arg(panel.desk.boxes.count).arg(panel.desk.staleCount)
-        font.pixelSize: panel.desk.shelf === "" ? Theme.title : Theme.body
-        color: panel.desk.shelf === "" ? Theme.muted : Theme.ink
+        height: visible ? implicitHeight : 0
+        visible: panel.desk.shelf === ""
+        text: qsTr("Scan a shelf to print its label or its out-of-date box labels; scan boxes to print their labels together.")
+        font.pixelSize: Theme.title
+        color: Theme.muted
         wrapMode: Text.Wrap
         maximumLineCount: 3
         elide: Text.ElideRight
@@ -122,6 +123,7 @@ Item {
         anchors.right: parent.right
         anchors.top: intro.bottom
         anchors.margins: Theme.gap
+        anchors.topMargin: intro.visible ? Theme.gap : 0
         spacing: Theme.gap
         BigButton {
             objectName: "printShelfLabel"
@@ -132,14 +134,15 @@ Item {
         }
         BigButton {
             objectName: "printStaleLabels"
-            enabled: panel.desk.staleCount > 0 && !panel.desk.busy
+            visible: panel.desk.staleCount > 0
+            enabled: !panel.desk.busy
             text: qsTr("Print %n out-of-date label(s)", "", panel.desk.staleCount)
             highlighted: true
             onClicked: panel.desk.printStaleLabels()
         }
         BigButton {
             objectName: "printPickedLabels"
-            enabled: panel.desk.picked.count > 0
+            visible: panel.desk.picked.count > 0
             text: qsTr("Print %n scanned box label(s)", "", panel.desk.picked.count)
             highlighted: true
             onClicked: panel.desk.printPicked()
@@ -168,7 +171,10 @@ Item {
             objectName: "labelShelfBoxes"
             width: lists.cellWidth
             height: lists.cellHeight
-            heading: qsTr("Boxes on the shelf") + "  " + panel.desk.boxes.count
+            heading: panel.desk.shelf === "" ? qsTr("Boxes on the shelf")
+                : qsTr("Shelf %1 (%2): %3 boxes, %4 need a new label.")
+                      .arg(Language.pick(panel.desk.shelfZh, panel.desk.shelfEn)).arg(panel.desk.shelf)
+                      .arg(panel.desk.boxes.count).arg(panel.desk.staleCount)
             emptyText: panel.desk.shelf === "" ? qsTr("No shelf scanned yet.") : qsTr("No boxes on this shelf.")
             rows: panel.desk.boxes
         }

@@ -49,7 +49,7 @@ class PrintController : public QObject {
     // "模拟打印机：标签保存为文件（<folder>）" while simulated, else "".
     Q_PROPERTY(QString noticeZh READ noticeZh NOTIFY printerChanged)
     Q_PROPERTY(QString noticeEn READ noticeEn NOTIFY printerChanged)
-    // The top bar's simulated-devices notice: "打印机（标签存为文件）".
+    // The top bar's simulated-devices notice, short so the bar keeps one row at 1024 px: "打印机（存为文件）".
     Q_PROPERTY(QString badgeZh READ badgeZh CONSTANT)
     Q_PROPERTY(QString badgeEn READ badgeEn CONSTANT)
     Q_PROPERTY(QString lastFile READ lastFile NOTIFY lastFileChanged)  // the file printer's last file
@@ -66,8 +66,8 @@ public:
     QString noticeZh() const;
     QString noticeEn() const;
     QString lastFile() const { return m_lastFile; }
-    QString badgeZh() const { return QStringLiteral("打印机（标签保存为文件）"); }
-    QString badgeEn() const { return QStringLiteral("printer (labels saved as files)"); }
+    QString badgeZh() const { return QStringLiteral("打印机（存为文件）"); }
+    QString badgeEn() const { return QStringLiteral("printer (to files)"); }
 
     // --simulate: every label and report goes to the file printer, whatever is chosen.
     void setSimulated(bool forced);

@@ -3,6 +3,8 @@
 // one fonds, an ordinary and a personnel category, one room with two shelves, boxes (one holding a 机密 item),
 // an archivist, the archive-room head, a borrower, a borrower with an overdue loan. Codes are the project's own
 // identifiers (devices/scanner/Identifier.h) so the kiosk classifies them without a lookup.
+// The printing half (a running kiosk's controllers on a fresh archive, the real CUPS test printer, the file printer's
+// folder, pdfinfo) is KioskPrintFixture.h, for the tests that link kiosk_ui and the printer fixture.
 
 #include "common/Result.h"
 
