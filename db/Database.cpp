@@ -1,4 +1,5 @@
 #include "Database.h"
+#include "WalCheckpointer.h"
 
 #include "Migrations.h"
 #include "StmtCache.h"
@@ -13,6 +14,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+
+#include <sqlite3.h>
 
 namespace archive::db {
 
@@ -147,6 +150,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
     if (d->m_dialect == Dialect::PostgreSQL)
         d->m_watchToken = sync::ReplyWatchdog::watch(*d);
     if (auto st = d->configure(options); !st) return st.error();
+    if (d->m_dialect == Dialect::SQLite && !options.readOnly) {
+        if (auto* h = static_cast<sqlite3*>(d->sqliteHandle())) {
+            d->m_checkpointer = WalCheckpointer::forFile(location);
+            if (d->m_checkpointer) d->m_checkpointer->attach(h);
+        }
+    }
     if (options.migrate && !options.readOnly) {
         if (auto st = d->migrate(); !st) return st.error();
     }

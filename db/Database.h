@@ -11,6 +11,8 @@
 
 namespace archive::db {
 
+class WalCheckpointer;
+
 class StmtCache;
 
 enum class Dialect { SQLite, PostgreSQL };
@@ -76,6 +78,7 @@ private:
     bool m_commitBarrier = false;
     quint64 m_watchToken = 0;  // PostgreSQL: sync::ReplyWatchdog registration
     std::unique_ptr<StmtCache> m_stmts;
+    std::shared_ptr<WalCheckpointer> m_checkpointer;  // SQLite writers: checkpoints off this thread
 };
 
 // PostgreSQL: runs `count` ;-separated statements in one round trip (a simple query). QPSQL's exec() reports only
