@@ -87,7 +87,7 @@ void DbWorker::startHeartbeat(const QString& location, qint64 clockOffsetMs) {
     if (!db) lost = true;
     if (m_timer) return;
     m_timer = new QTimer(this);  // lives on the worker thread: pings never touch the GUI thread
-    m_timer->setInterval(1000);
+    m_timer->setInterval(500);  // + the reply watchdog (0.7 s + 0.5 s probe): a silent path shows within 2 s
     connect(m_timer, &QTimer::timeout, this, &DbWorker::heartbeat);
     m_timer->start();
 }

@@ -31,7 +31,7 @@ public:
 
     // After a piece of work failed: is the server gone? (pings it; marks the worker lost.) Worker thread.
     bool checkLost();
-    // The worker's 1 s heartbeat (PostgreSQL only): ping, or try to reconnect. Worker thread.
+    // The worker's 0.5 s heartbeat (PostgreSQL only): ping, or try to reconnect. Worker thread.
     void startHeartbeat(const QString& location, qint64 clockOffsetMs);
     void heartbeat();
     void stopHeartbeat();
