@@ -43,20 +43,12 @@
         <translation>(from ARCHIVE_LABEL_PRINTER)</translation>
     </message>
     <message>
-        <source>none chosen — labels cannot be printed</source>
-        <translation>none chosen — labels cannot be printed</translation>
-    </message>
-    <message>
         <source>Label stock: %1</source>
         <translation>Label stock: %1</translation>
     </message>
     <message>
         <source>(from ARCHIVE_REPORT_PRINTER)</source>
         <translation>(from ARCHIVE_REPORT_PRINTER)</translation>
-    </message>
-    <message>
-        <source>none chosen — reports are saved as PDF only</source>
-        <translation>none chosen — reports are saved as PDF only</translation>
     </message>
     <message>
         <source>Use for labels</source>
@@ -81,6 +73,14 @@
     <message>
         <source>✓ For reports</source>
         <translation>✓ For reports</translation>
+    </message>
+    <message>
+        <source>none chosen — simulated printer: labels are saved as files in %1</source>
+        <translation>none chosen — simulated printer: labels are saved as files in %1</translation>
+    </message>
+    <message>
+        <source>none chosen — reports are saved as files in %1</source>
+        <translation>none chosen — reports are saved as files in %1</translation>
     </message>
 </context>
 <context>
@@ -658,6 +658,65 @@
     </message>
 </context>
 <context>
+    <name>LabelsPanel</name>
+    <message>
+        <source>label up to date</source>
+        <translation>label up to date</translation>
+    </message>
+    <message>
+        <source>label out of date</source>
+        <translation>label out of date</translation>
+    </message>
+    <message>
+        <source>no label yet</source>
+        <translation>no label yet</translation>
+    </message>
+    <message>
+        <source>Scan a shelf to print its label or its out-of-date box labels; scan boxes to print their labels together.</source>
+        <translation>Scan a shelf to print its label or its out-of-date box labels; scan boxes to print their labels together.</translation>
+    </message>
+    <message>
+        <source>Print shelf label</source>
+        <translation>Print shelf label</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n out-of-date label(s)</source>
+        <translation><numerusform>Print %n out-of-date label</numerusform><numerusform>Print %n out-of-date labels</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n scanned box label(s)</source>
+        <translation><numerusform>Print %n scanned box label</numerusform><numerusform>Print %n scanned box labels</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>Boxes on the shelf</source>
+        <translation>Boxes on the shelf</translation>
+    </message>
+    <message>
+        <source>Shelf %1 (%2): %3 boxes, %4 need a new label.</source>
+        <translation>Shelf %1 (%2): %3 boxes, %4 need a new label.</translation>
+    </message>
+    <message>
+        <source>No shelf scanned yet.</source>
+        <translation>No shelf scanned yet.</translation>
+    </message>
+    <message>
+        <source>No boxes on this shelf.</source>
+        <translation>No boxes on this shelf.</translation>
+    </message>
+    <message>
+        <source>Scanned boxes (batch)</source>
+        <translation>Scanned boxes (batch)</translation>
+    </message>
+    <message>
+        <source>Scan boxes one after another to print their labels as one job.</source>
+        <translation>Scan boxes one after another to print their labels as one job.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Archive-room kiosk</source>
@@ -779,6 +838,10 @@
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Taken out by %1 at %2</source>
+        <translation>Taken out by %1 at %2</translation>
     </message>
 </context>
 <context>
@@ -935,6 +998,10 @@
     <message>
         <source>Transfer in</source>
         <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
     </message>
 </context>
 <context>

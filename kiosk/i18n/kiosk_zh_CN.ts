@@ -43,20 +43,12 @@
         <translation>（来自环境变量 ARCHIVE_LABEL_PRINTER）</translation>
     </message>
     <message>
-        <source>none chosen — labels cannot be printed</source>
-        <translation>未选择——无法打印标签</translation>
-    </message>
-    <message>
         <source>Label stock: %1</source>
         <translation>标签纸：%1</translation>
     </message>
     <message>
         <source>(from ARCHIVE_REPORT_PRINTER)</source>
         <translation>（来自环境变量 ARCHIVE_REPORT_PRINTER）</translation>
-    </message>
-    <message>
-        <source>none chosen — reports are saved as PDF only</source>
-        <translation>未选择——报告只保存为 PDF</translation>
     </message>
     <message>
         <source>Use for labels</source>
@@ -81,6 +73,14 @@
     <message>
         <source>✓ For reports</source>
         <translation>✓ 报告打印机</translation>
+    </message>
+    <message>
+        <source>none chosen — simulated printer: labels are saved as files in %1</source>
+        <translation>未选择——模拟打印机：标签保存为文件，位于 %1</translation>
+    </message>
+    <message>
+        <source>none chosen — reports are saved as files in %1</source>
+        <translation>未选择——报告保存为文件，位于 %1</translation>
     </message>
 </context>
 <context>
@@ -658,6 +658,65 @@
     </message>
 </context>
 <context>
+    <name>LabelsPanel</name>
+    <message>
+        <source>label up to date</source>
+        <translation>标签最新</translation>
+    </message>
+    <message>
+        <source>label out of date</source>
+        <translation>标签已过期</translation>
+    </message>
+    <message>
+        <source>no label yet</source>
+        <translation>尚未打印标签</translation>
+    </message>
+    <message>
+        <source>Scan a shelf to print its label or its out-of-date box labels; scan boxes to print their labels together.</source>
+        <translation>扫描架位：打印架位标签或该架位上过期的档案盒标签；逐个扫描档案盒：一起打印它们的标签。</translation>
+    </message>
+    <message>
+        <source>Print shelf label</source>
+        <translation>打印架位标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n out-of-date label(s)</source>
+        <translation><numerusform>打印 %n 张过期标签</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n scanned box label(s)</source>
+        <translation><numerusform>打印已扫描的 %n 盒标签</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Boxes on the shelf</source>
+        <translation>架位上的档案盒</translation>
+    </message>
+    <message>
+        <source>Shelf %1 (%2): %3 boxes, %4 need a new label.</source>
+        <translation>架位 %1（%2）：%3 盒，%4 盒需要新标签。</translation>
+    </message>
+    <message>
+        <source>No shelf scanned yet.</source>
+        <translation>尚未扫描架位。</translation>
+    </message>
+    <message>
+        <source>No boxes on this shelf.</source>
+        <translation>这个架位上没有档案盒。</translation>
+    </message>
+    <message>
+        <source>Scanned boxes (batch)</source>
+        <translation>已扫描的档案盒（批量）</translation>
+    </message>
+    <message>
+        <source>Scan boxes one after another to print their labels as one job.</source>
+        <translation>逐个扫描档案盒，它们的标签将作为一个作业一起打印。</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Archive-room kiosk</source>
@@ -779,6 +838,10 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Taken out by %1 at %2</source>
+        <translation>已由 %1 于 %2 取出</translation>
     </message>
 </context>
 <context>
@@ -935,6 +998,10 @@
     <message>
         <source>Transfer in</source>
         <translation>移交接收</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
