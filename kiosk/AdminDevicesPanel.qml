@@ -138,7 +138,7 @@ Item {
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: panel.choice.labelPrinter ? Theme.ink : Theme.warn
-                        elide: Text.ElideRight
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // the file printer's folder can be long
                     }
                     Label {
                         Layout.fillWidth: true
@@ -158,7 +158,7 @@ Item {
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: panel.choice.reportPrinter ? Theme.ink : Theme.warn
-                        elide: Text.ElideRight
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // the file printer's folder can be long
                     }
                 }
             }

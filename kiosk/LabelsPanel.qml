@@ -96,7 +96,7 @@ Item {
         color: Theme.ink
         padding: Theme.gap / 4
         leftPadding: Theme.gap / 2
-        elide: Text.ElideMiddle  // one line: the start says what, the end names the folder
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // one line at 1024 px; a long folder wraps rather than being cut
         background: Rectangle { color: Theme.warnSoft; radius: Theme.radius }
     }
 
