@@ -50,7 +50,7 @@ Item {
                         font.pixelSize: Theme.small
                         color: Theme.ink
                         verticalAlignment: Text.AlignVCenter
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                 }
             }

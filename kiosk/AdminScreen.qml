@@ -25,7 +25,7 @@ Item {
             readonly property real cell: screen.wide ? width : (width - spacing * 2) / 3
             objectName: "adminSections"
             Layout.preferredWidth: screen.wide ? Math.max(Theme.touch * 3, screen.width * 0.2) : -1
-            Layout.maximumWidth: screen.wide ? Math.max(Theme.touch * 3, screen.width * 0.2) : Number.POSITIVE_INFINITY
+            Layout.maximumWidth: screen.wide ? Math.max(Theme.touch * 3, screen.width * 0.2) : screen.width
             Layout.fillWidth: !screen.wide
             Layout.fillHeight: screen.wide
             Layout.alignment: Qt.AlignTop

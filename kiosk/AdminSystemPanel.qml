@@ -17,7 +17,7 @@ Item {
         Label { text: qsTr("Barcode scanner (keyboard mode)"); font.pixelSize: Theme.title; font.bold: true; color: Theme.ink }
         GridLayout {
             Layout.fillWidth: true
-            columns: 4
+            columns: panel.width > panel.height ? 4 : 2  // portrait: one setting per row
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap / 2
             Label { text: qsTr("Prefix"); font.pixelSize: Theme.body; color: Theme.ink }

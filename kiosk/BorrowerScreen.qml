@@ -14,7 +14,7 @@ Item {
         id: hitStates
         property string security
         property string securityText
-        property bool onSiteOnly
+        property bool siteOnly
         property bool available
         spacing: Theme.gap
         Label {
@@ -25,7 +25,7 @@ Item {
             color: Theme.error
         }
         Label {
-            visible: hitStates.onSiteOnly
+            visible: hitStates.siteOnly
             text: qsTr("On site only")
             font.pixelSize: Theme.small
             color: Theme.warn
@@ -218,7 +218,7 @@ Item {
                                     visible: hit.narrow
                                     security: hit.security
                                     securityText: Language.pick(hit.securityZh, hit.securityEn)
-                                    onSiteOnly: hit.onSiteOnly
+                                    siteOnly: hit.onSiteOnly
                                     available: hit.available
                                 }
                             }
@@ -226,7 +226,7 @@ Item {
                                 visible: !hit.narrow
                                 security: hit.security
                                 securityText: Language.pick(hit.securityZh, hit.securityEn)
-                                onSiteOnly: hit.onSiteOnly
+                                siteOnly: hit.onSiteOnly
                                 available: hit.available
                             }
                             BigButton {

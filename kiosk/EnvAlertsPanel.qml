@@ -17,10 +17,12 @@ Item {
         anchors.fill: parent
         spacing: Theme.gap / 2
 
-        RowLayout {
+        // The rooms (on more rows when they do not fit), then "open only".
+        Flow {
             Layout.fillWidth: true
             spacing: Theme.gap
             ManagerChoice {
+                width: Math.min(parent.width, implicitWidth)
                 namePrefix: "alertRoom"
                 current: Env.roomCode
                 options: {
@@ -33,14 +35,13 @@ Item {
                 }
                 onPicked: value => Env.roomCode = value
             }
-            Item { Layout.fillWidth: true }
             Switch {
                 objectName: "alertsOpenOnly"
                 text: qsTr("Open only")
                 font.pixelSize: Theme.body
                 checked: Env.openOnly
                 onToggled: Env.openOnly = checked
-                Layout.preferredHeight: Theme.touch
+                height: Theme.touch
             }
         }
 
@@ -85,7 +86,7 @@ Item {
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: alertRow.open ? Theme.error : Theme.ink
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     Label {
                         width: parent.width
@@ -94,7 +95,7 @@ Item {
                                                        : qsTr("not acknowledged — tap to acknowledge"))
                         font.pixelSize: Theme.small
                         color: alertRow.acknowledged ? Theme.muted : Theme.warn
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                 }
             }

@@ -43,12 +43,18 @@ Item {
                 required property string level
                 required property int alertCount
                 objectName: "envRoom_" + roomCode
-                width: dashboard.wide ? ListView.view.width
-                                      : Math.max(Theme.touch * 3.2, roomName.implicitWidth + leftPadding + rightPadding,
-                                                 roomValues.implicitWidth + leftPadding + rightPadding)
-                height: dashboard.wide ? Math.max(Theme.touch * 1.3, implicitContentHeight + topPadding + bottomPadding)
-                                       : ListView.view.height
+                // a column of rooms (landscape) or a row of them (portrait), each as wide as its name needs
+                readonly property bool inColumn: ListView.view.height > ListView.view.width
+                width: inColumn ? ListView.view.width
+                                : Math.max(Theme.touch * 3.2, nameMetrics.advanceWidth(roomName) + leftPadding + rightPadding + Theme.gap)
+                height: inColumn ? Math.max(Theme.touch * 1.3, roomRow.implicitContentHeight + roomRow.topPadding + roomRow.bottomPadding)
+                                 : ListView.view.height
                 highlighted: Env.roomCode === roomCode
+                FontMetrics {
+                    id: nameMetrics
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                }
                 onClicked: Env.roomCode = roomCode
                 background: Rectangle {
                     radius: Theme.radius
@@ -59,7 +65,6 @@ Item {
                 contentItem: Column {
                     spacing: 2
                     Label {
-                        id: roomName
                         width: parent.width
                         text: roomRow.roomName
                         font.pixelSize: Theme.body
@@ -68,7 +73,6 @@ Item {
                         elide: Text.ElideRight
                     }
                     Label {
-                        id: roomValues
                         width: parent.width
                         text: roomRow.temperature === "" ? qsTr("no readings")
                               : roomRow.temperature + "  " + roomRow.humidity

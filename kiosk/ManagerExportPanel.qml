@@ -79,7 +79,7 @@ Item {
                     text: qsTr("none found — plug one in and tap Look again")
                     font.pixelSize: Theme.small
                     color: Theme.muted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Item { Layout.fillWidth: Stats.media.length > 0 }
                 BigButton {

@@ -16,7 +16,7 @@ Item {
     readonly property real usable: width - Theme.gap * 3
 
     // Which flow: buttons, not a TabBar, so each is a ≥ 9 mm touch target with its own objectName. All in one row,
-    // or in rows of three or two when the widest label would not fit on one line (portrait).
+    // or in rows of three or two when the widest label would not fit on two lines (portrait).
     Grid {
         id: flowBar
         readonly property int count: flowButtons.count
@@ -28,22 +28,29 @@ Item {
             }
             return most
         }
-        // a BigButton's implicit width has room to spare around its label (3 gaps); one gap is enough
-        function fits(n: int): bool { return (width - spacing * (n - 1)) / n >= widest - Theme.gap * 2 }
+        // A BigButton's implicit width has room to spare around its label; a label of two words may take two lines.
+        function fits(n: int): bool { return (width - spacing * (n - 1)) / n >= widest * 0.62 }
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: Theme.gap
         spacing: Theme.gap
         columns: fits(count) ? count : fits(3) ? 3 : 2
+        readonly property real cell: (width - spacing * (columns - 1)) / columns
         Repeater {
             id: flowButtons
-            model: [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
-                    ["transfer", qsTr("Transfer in")], ["labels", qsTr("Labels")]]
+            model: {
+                const flows = [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
+                               ["transfer", qsTr("Transfer in")], ["labels", qsTr("Labels")]]
+                const out = []
+                for (let i = 0; i < flows.length; ++i)
+                    out.push([flows[i][0], flows[i][1], flowBar.cell])  // the button's width goes with it
+                return out
+            }
             delegate: BigButton {
                 required property var modelData
                 objectName: "flow_" + (modelData[0] === "" ? "desk" : modelData[0])
-                width: (flowBar.width - flowBar.spacing * (flowBar.columns - 1)) / flowBar.columns
+                width: modelData[2]
                 text: modelData[1]
                 highlighted: BoxDesk.flow === modelData[0]
                 onClicked: BoxDesk.flow = modelData[0]
@@ -93,7 +100,7 @@ Item {
         Item {
             id: leftColumn
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            Layout.fillHeight: screen.wide  // portrait: the card's own height, the session log takes the rest
             Layout.preferredWidth: screen.wide ? screen.usable * 0.6 : screen.usable
             Layout.preferredHeight: leftContent.implicitHeight
 

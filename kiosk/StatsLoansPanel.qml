@@ -150,7 +150,7 @@ Item {
                             font.pixelSize: Theme.small
                             font.bold: true
                             color: Theme.ink
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                         Label {
                             width: parent.width
@@ -158,7 +158,7 @@ Item {
                                   .arg(loan.due).arg(loan.boxBarcode).arg(loan.title)
                             font.pixelSize: Theme.small
                             color: Theme.error
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                     }
                 }

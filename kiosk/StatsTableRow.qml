@@ -31,6 +31,8 @@ Rectangle {
                 text: modelData.text
                 font.pixelSize: Theme.small
                 color: Theme.ink
+                wrapMode: Text.Wrap  // a long group name takes a second line (the row has room for two)
+                maximumLineCount: 2
                 elide: Text.ElideRight
             }
         }

@@ -25,6 +25,16 @@ Item {
             return sum
         }
         readonly property bool crowded: needed > width
+        // one entry per tab: its section, label, width and font (computed here, not in the delegate)
+        readonly property var cells: {
+            const list = []
+            for (let i = 0; i < Session.sections.length; ++i) {
+                const label = Theme.sectionName(Session.sections[i], Language.code)
+                list.push({ section: Session.sections[i], text: label, small: crowded, height: height,
+                            width: width * (labelMetrics.advanceWidth(label) + Theme.gap * 2) / Math.max(1, needed) })
+            }
+            return list
+        }
         FontMetrics {
             id: labelMetrics
             font.pixelSize: Theme.body
@@ -33,18 +43,18 @@ Item {
         Row {
             anchors.fill: parent
             Repeater {
-                model: Session.sections
+                model: tabs.cells
                 delegate: TabButton {
-                    required property string modelData
-                    objectName: "tab_" + modelData
-                    width: tabs.width * (labelMetrics.advanceWidth(text) + Theme.gap * 2) / Math.max(1, tabs.needed)
-                    height: tabs.height
+                    required property var modelData
+                    objectName: "tab_" + modelData.section
+                    width: modelData.width
+                    height: modelData.height
                     checkable: false
-                    checked: Session.section === modelData
-                    text: Theme.sectionName(modelData, Language.code)
-                    font.pixelSize: tabs.crowded ? Theme.small : Theme.body
-                    font.bold: Session.section === modelData
-                    onClicked: Session.section = modelData
+                    checked: Session.section === modelData.section
+                    text: modelData.text
+                    font.pixelSize: modelData.small ? Theme.small : Theme.body
+                    font.bold: Session.section === modelData.section
+                    onClicked: Session.section = modelData.section
                 }
             }
         }

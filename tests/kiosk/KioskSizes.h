@@ -13,10 +13,18 @@ inline QStringList kioskSizes() {
 }
 
 // After every "shot NAME" line: "expect-fit" — the kiosk prints each visible text of that screen that is elided or
-// cut off (window edge, clipping parent) and then exits 1.
-inline QString withFitChecks(QString script) {
-    static const QRegularExpression shot(QStringLiteral("^(shot [^\\n]+)$"), QRegularExpression::MultilineOption);
-    return script.replace(shot, QStringLiteral("\\1\nexpect-fit"));
+// cut off (window edge, clipping parent) and then exits 1. Shots named in `unchecked` are only saved.
+inline QString withFitChecks(QString script, const QStringList& unchecked = {}) {
+    static const QRegularExpression shot(QStringLiteral("^shot ([^\\n]+)$"), QRegularExpression::MultilineOption);
+    QString out;
+    qsizetype from = 0;
+    for (auto it = shot.globalMatch(script); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += script.mid(from, m.capturedEnd() - from);
+        if (!unchecked.contains(m.captured(1))) out += QStringLiteral("\nexpect-fit");
+        from = m.capturedEnd();
+    }
+    return out + script.mid(from);
 }
 
 }  // namespace kiosktest
