@@ -429,9 +429,8 @@ Result<QList<RequestInfo>> Books::pickBox(const QString& boxBarcode, const QStri
     if (!open) return open.error();
     if (open->isEmpty())
         return err("not_on_pick_list",
-                   QStringLiteral("档案盒 %1 不在调卷单上（没有待调取的已批准申请）。请放回原处。").arg(box->barcode),
-                   QStringLiteral("Box %1 is not on the pick list (no approved request is waiting for it). Put it back.")
-                       .arg(box->barcode));
+                   QStringLiteral("%1 不在调卷单上，请放回原处。").arg(box->barcode),
+                   QStringLiteral("%1 is not on the pick list; put it back.").arg(box->barcode));
     QList<RequestInfo> picked;
     for (RequestInfo& q : open.value()) {
         if (auto st = fillPick(m_db, q); !st) return st.error();
