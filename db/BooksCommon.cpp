@@ -16,31 +16,79 @@ const char* kBoxSelect =
     " (SELECT max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
     "  WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id)"
     " FROM boxes b JOIN categories c ON c.id = b.category_id ";
+}  // namespace
 
-BoxRow boxFrom(const Run& r) {
+QString boxColumns() {
+    const QString s = QString::fromLatin1(kBoxSelect);
+    return s.mid(7, s.indexOf(QLatin1String(" FROM boxes b")) - 7);  // between "SELECT " and " FROM"
+}
+
+QString personColumns(const char* p, const char* d) {
+    return QStringLiteral("%1.id, %1.card, %1.name, %1.department_id, %2.code, %2.name, %1.kind, %1.roles, %1.phone,"
+                          " %1.unit, %1.pin_hash IS NOT NULL, %1.pin_locked_until, %1.active, %2.needs_review")
+        .arg(QLatin1String(p), QLatin1String(d));
+}
+
+BoxRow boxRowFrom(const Run& r, int at) {
     BoxRow b;
-    b.id = r.ll(0);
-    b.barcode = r.s(1);
-    b.title = r.s(2);
-    b.state = r.s(3);
-    b.year = r.n(4);
-    b.retention = r.s(5);
-    b.categoryId = r.ll(6);
-    b.locationId = r.ll(7);
-    b.fondsId = r.ll(8);
-    b.categoryCode = r.s(9);
-    b.categoryName = r.s(10);
-    b.securityDefault = r.s(11);
-    b.loanDays = r.n(12);
-    b.maxRenewals = r.n(13);
-    b.inRoomOnly = r.n(14) != 0;
-    b.needsReview = r.n(15) != 0;
-    b.needsHead = r.n(16) != 0;
-    if (r.isNull(17)) b.maxSecurity = b.securityDefault;
-    else b.maxSecurity = securityLevels().value(r.n(17), b.securityDefault);
+    b.id = r.ll(at + 0);
+    b.barcode = r.s(at + 1);
+    b.title = r.s(at + 2);
+    b.state = r.s(at + 3);
+    b.year = r.n(at + 4);
+    b.retention = r.s(at + 5);
+    b.categoryId = r.ll(at + 6);
+    b.locationId = r.ll(at + 7);
+    b.fondsId = r.ll(at + 8);
+    b.categoryCode = r.s(at + 9);
+    b.categoryName = r.s(at + 10);
+    b.securityDefault = r.s(at + 11);
+    b.loanDays = r.n(at + 12);
+    b.maxRenewals = r.n(at + 13);
+    b.inRoomOnly = r.n(at + 14) != 0;
+    b.needsReview = r.n(at + 15) != 0;
+    b.needsHead = r.n(at + 16) != 0;
+    if (r.isNull(at + 17)) b.maxSecurity = b.securityDefault;
+    else b.maxSecurity = securityLevels().value(r.n(at + 17), b.securityDefault);
     return b;
 }
-}  // namespace
+
+PersonRow personFrom(const Run& r, int at) {
+    PersonRow p;
+    p.info.id = r.ll(at + 0);
+    p.info.card = r.s(at + 1);
+    p.info.name = r.s(at + 2);
+    p.info.departmentId = r.ll(at + 3);
+    p.info.departmentCode = r.s(at + 4);
+    p.info.departmentName = r.s(at + 5);
+    p.info.kind = r.s(at + 6);
+    for (const QString& role : r.s(at + 7).split(QLatin1Char(','), Qt::SkipEmptyParts)) p.info.roles << role.trimmed();
+    p.info.phone = r.s(at + 8);
+    p.info.unit = r.s(at + 9);
+    p.info.hasPin = r.n(at + 10) != 0;
+    p.info.pinLockedUntil = r.ll(at + 11);
+    p.info.active = r.n(at + 12) != 0;
+    p.deptNeedsReview = r.n(at + 13) != 0;
+    return p;
+}
+
+Error personNotFound(const QString& card, const char* whoZh, const char* whoEn) {
+    return notFound(QStringLiteral("找不到卡号为 %1 的%2。请检查卡片，或请档案员登记。").arg(card, QString::fromUtf8(whoZh)),
+                    QStringLiteral("No %1 with card %2. Check the card or ask the archivist to register it.")
+                        .arg(QString::fromUtf8(whoEn), card));
+}
+
+Status requireActive(const PersonRow& p) {
+    if (p.info.active) return okStatus();
+    return err("forbidden", QStringLiteral("%1 的卡已停用。请联系档案员。").arg(nameOf(p.info)),
+               QStringLiteral("The card of %1 (%2) is disabled. Please contact the archivist.").arg(p.info.name, p.info.card));
+}
+
+Error noSuchBox(const QString& barcode) {
+    return notFound(QStringLiteral("找不到条码为 %1 的档案盒。请检查条码或先登记入库。").arg(barcode),
+                    QStringLiteral("No box with barcode %1. Check the barcode or register the box first.").arg(barcode));
+}
+
 
 int securityRank(const QString& code) { return securityLevels().indexOf(code); }
 bool isHighSecurity(const QString& code) { return securityRank(code) >= 2; }
@@ -69,33 +117,12 @@ Result<PersonRow> loadPerson(Database& db, const QString& cardIn, const char* wh
     if (auto e = checkText(card, 64, QString::fromUtf8(whoZh) + QStringLiteral("卡号"),
                            QString::fromUtf8(whoEn) + QStringLiteral(" card")))
         return *e;
-    Run r(db, QStringLiteral(
-        "SELECT p.id, p.card, p.name, p.department_id, d.code, d.name, p.kind, p.roles, p.phone, p.unit,"
-        " p.pin_hash IS NOT NULL, p.pin_locked_until, p.active, d.needs_review"
-        " FROM people p LEFT JOIN departments d ON d.id = p.department_id WHERE p.card = ?"));
+    Run r(db, QStringLiteral("SELECT ") + personColumns("p", "d") +
+                  QStringLiteral(" FROM people p LEFT JOIN departments d ON d.id = p.department_id WHERE p.card = ?"));
     if (auto st = r.exec(card); !st) return st.error();
-    if (!r.next())
-        return notFound(QStringLiteral("找不到卡号为 %1 的%2。请检查卡片，或请档案员登记。").arg(card, QString::fromUtf8(whoZh)),
-                        QStringLiteral("No %1 with card %2. Check the card or ask the archivist to register it.")
-                            .arg(QString::fromUtf8(whoEn), card));
-    PersonRow p;
-    p.info.id = r.ll(0);
-    p.info.card = r.s(1);
-    p.info.name = r.s(2);
-    p.info.departmentId = r.ll(3);
-    p.info.departmentCode = r.s(4);
-    p.info.departmentName = r.s(5);
-    p.info.kind = r.s(6);
-    for (const QString& role : r.s(7).split(QLatin1Char(','), Qt::SkipEmptyParts)) p.info.roles << role.trimmed();
-    p.info.phone = r.s(8);
-    p.info.unit = r.s(9);
-    p.info.hasPin = r.n(10) != 0;
-    p.info.pinLockedUntil = r.ll(11);
-    p.info.active = r.n(12) != 0;
-    p.deptNeedsReview = r.n(13) != 0;
-    if (!p.info.active)
-        return err("forbidden", QStringLiteral("%1 的卡已停用。请联系档案员。").arg(nameOf(p.info)),
-                   QStringLiteral("The card of %1 (%2) is disabled. Please contact the archivist.").arg(p.info.name, p.info.card));
+    if (!r.next()) return personNotFound(card, whoZh, whoEn);
+    PersonRow p = personFrom(r, 0);
+    if (auto st = requireActive(p); !st) return st.error();
     return p;
 }
 
@@ -112,10 +139,8 @@ Result<BoxRow> loadBox(Database& db, const QString& barcodeIn) {
     if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
     Run r(db, QString::fromLatin1(kBoxSelect) + QStringLiteral("WHERE b.barcode = ?"));
     if (auto st = r.exec(barcode); !st) return st.error();
-    if (!r.next())
-        return notFound(QStringLiteral("找不到条码为 %1 的档案盒。请检查条码或先登记入库。").arg(barcode),
-                        QStringLiteral("No box with barcode %1. Check the barcode or register the box first.").arg(barcode));
-    return boxFrom(r);
+    if (!r.next()) return noSuchBox(barcode);
+    return boxRowFrom(r, 0);
 }
 
 Result<BoxRow> loadBoxById(Database& db, qint64 id) {
@@ -123,7 +148,7 @@ Result<BoxRow> loadBoxById(Database& db, qint64 id) {
     if (auto st = r.exec(id); !st) return st.error();
     if (!r.next())
         return notFound(QStringLiteral("找不到档案盒 #%1。").arg(id), QStringLiteral("No box #%1.").arg(id));
-    return boxFrom(r);
+    return boxRowFrom(r, 0);
 }
 
 Result<ItemRow> loadItem(Database& db, const QString& codeIn) {
@@ -175,9 +200,14 @@ void mapForLookups(Database& db) {
 
 qint64 settingInt(Database& db, const QString& key, qint64 fallback) {
     auto v = scalar(db, QStringLiteral("SELECT value FROM books_settings WHERE key = ?"), key);
-    if (!v || v->isNull()) return fallback;
+    if (!v) return fallback;
+    return settingIntFrom(*v, fallback);
+}
+
+qint64 settingIntFrom(const QVariant& v, qint64 fallback) {
+    if (v.isNull()) return fallback;
     bool ok = false;
-    const qint64 n = v->toString().toLongLong(&ok);
+    const qint64 n = v.toString().toLongLong(&ok);
     return ok ? n : fallback;
 }
 

@@ -87,6 +87,12 @@ struct PersonRow {
 };
 Result<PersonRow> loadPerson(Database& db, const QString& card, const char* whoZh = "人员", const char* whoEn = "person");
 Status requireStaff(const PersonRow& p);
+// The pieces of loadPerson, for statements that read a person together with other rows (check-out, check-in):
+// the 14 columns for the aliases of people / departments, the reader from column `at`, and loadPerson's refusals.
+QString personColumns(const char* peopleAlias, const char* departmentsAlias);
+PersonRow personFrom(const Run& r, int at);
+Error personNotFound(const QString& card, const char* whoZh, const char* whoEn);
+Status requireActive(const PersonRow& p);  // "card disabled"
 
 struct BoxRow {
     qint64 id = 0;
@@ -101,6 +107,10 @@ struct BoxRow {
 };
 Result<BoxRow> loadBox(Database& db, const QString& barcode);
 Result<BoxRow> loadBoxById(Database& db, qint64 id);
+// The pieces of loadBox: its 18 columns (aliases b = boxes, c = categories), the reader from column `at`, the refusal.
+QString boxColumns();
+BoxRow boxRowFrom(const Run& r, int at);
+Error noSuchBox(const QString& barcode);
 
 struct ItemRow {
     qint64 id = 0, boxId = 0;
@@ -142,6 +152,7 @@ Result<qint64> ledger(Database& db, const QString& actor, const char* action, co
                       const QJsonObject& details);
 
 qint64 settingInt(Database& db, const QString& key, qint64 fallback);
+qint64 settingIntFrom(const QVariant& value, qint64 fallback);  // a books_settings value read elsewhere
 
 // SQLite: lets this connection read the archive through a memory map (PRAGMA mmap_size, up to SQLite's
 // 2 GB limit) instead of pread copies. Called by the interactive operations (box lookup, check-in/out):
