@@ -295,10 +295,12 @@ Item {
             }
             }
 
-        // What happened in this session, newest first
+        // What happened in this session, newest first (clipped: in portrait with the condition buttons shown it can
+        // be left only a few pixels high, and its lines must not spill over the buttons)
             Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            clip: true
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.line

@@ -7,7 +7,7 @@ Item {
     id: panel
 
     readonly property var sweep: BoxDesk.sweep
-    readonly property bool wide: width > height
+    readonly property bool wide: width >= Theme.touch * 12  // by width alone: a tall feedback band must not make it "wide"
 
     component GroupList: Rectangle {
         id: group
@@ -95,9 +95,7 @@ Item {
               + (panel.sweep.reportPath !== "" ? " " + qsTr("Report saved: %1").arg(panel.sweep.reportPath.split("/").pop()) : "")
         font.pixelSize: panel.sweep.stage === "" ? Theme.title : Theme.body
         color: panel.sweep.stage === "" ? Theme.muted : Theme.ink
-        wrapMode: Text.Wrap
-        maximumLineCount: 3
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap  // all of it (a narrow screen needs more lines for the report's file name)
     }
     Row {
         id: actions

@@ -260,7 +260,7 @@ Item {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.gap
-        width: panel.wide ? Math.min(parent.width * 0.38, Theme.touch * 8) : parent.width - Theme.gap * 2
+        width: panel.wide ? Math.min(parent.width * 0.42, Theme.touch * 8) : parent.width - Theme.gap * 2  // the note placeholder fits
         visible: panel.chosen
         spacing: Theme.gap / 2
         Label {
