@@ -89,7 +89,6 @@ Error noSuchBox(const QString& barcode) {
                     QStringLiteral("No box with barcode %1. Check the barcode or register the box first.").arg(barcode));
 }
 
-
 int securityRank(const QString& code) { return securityLevels().indexOf(code); }
 bool isHighSecurity(const QString& code) { return securityRank(code) >= 2; }
 
