@@ -105,9 +105,13 @@ Item {
                               { value: "30d", text: qsTr("30 days") }, { value: "1y", text: qsTr("1 year") }]
                     onPicked: value => Env.range = value
                 }
+                FontMetrics {
+                    id: bandFont
+                    font.pixelSize: Theme.small
+                }
                 Label {
                     height: Theme.touch
-                    width: Math.min(implicitWidth, parent.width)
+                    width: Math.min(bandFont.advanceWidth(text) + Theme.gap, parent.width)
                     verticalAlignment: Text.AlignVCenter
                     text: Language.pick(dashboard.band.nameZh || "", dashboard.band.nameEn || "")
                           + (dashboard.band.tMin === undefined ? "" : "  " + dashboard.band.tMin + "–" + dashboard.band.tMax + " °C · "

@@ -24,7 +24,7 @@ Rectangle {
             id: captionLabel
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap  // a narrow chip takes two lines, nothing is elided
+            elide: Text.ElideRight
             text: chip.caption
             font.pixelSize: Theme.small
             color: Theme.muted
@@ -33,7 +33,7 @@ Rectangle {
             id: valueLabel
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap  // a narrow chip takes two lines, nothing is elided
+            elide: Text.ElideRight
             text: chip.value
             font.pixelSize: Theme.small
             font.bold: true

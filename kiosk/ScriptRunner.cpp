@@ -87,6 +87,7 @@ QStringList ScriptRunner::cutTexts() const {
                            .arg(qRound(clip.left())).arg(qRound(clip.right()));
         }
         const QRectF mine = it->clip() ? it->mapRectToScene(QRectF(0, 0, it->width(), it->height())) & clip : clip;
+        if (mine.isEmpty()) return;  // clipped away entirely: nothing of it is shown
         const bool flicks = scrolls || it->inherits("QQuickFlickable");  // content may pass a scrolling edge
         for (QQuickItem* c : it->childItems()) walk(c, mine, flicks);
     };

@@ -19,32 +19,34 @@ Item {
     // or in rows of three or two when the widest label would not fit on two lines (portrait).
     Grid {
         id: flowBar
-        readonly property int count: flowButtons.count
+        readonly property var flows: [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
+                                      ["transfer", qsTr("Transfer in")], ["labels", qsTr("Labels")]]
+        // measured from the labels (not from the buttons, whose widths depend on the columns)
         readonly property real widest: {
-            let most = 0
-            for (let i = 0; i < flowButtons.count; ++i) {
-                const b = flowButtons.itemAt(i)
-                if (b) most = Math.max(most, b.implicitWidth)
-            }
+            let most = Theme.touch * 2
+            for (let i = 0; i < flows.length; ++i)
+                most = Math.max(most, flowFont.advanceWidth(flows[i][1]) + Theme.gap * 3)
             return most
         }
         // A BigButton's implicit width has room to spare around its label; a label of two words may take two lines.
-        function fits(n: int): bool { return (width - spacing * (n - 1)) / n >= widest * 0.62 }
+        function fits(n: int): bool { return (width - spacing * (n - 1)) / n >= widest * 0.75 }
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: Theme.gap
         spacing: Theme.gap
-        columns: fits(count) ? count : fits(3) ? 3 : 2
+        columns: fits(flows.length) ? flows.length : fits(3) ? 3 : 2
         readonly property real cell: (width - spacing * (columns - 1)) / columns
+        FontMetrics {
+            id: flowFont
+            font.pixelSize: Theme.body
+            font.bold: true
+        }
         Repeater {
-            id: flowButtons
             model: {
-                const flows = [["", qsTr("Box desk")], ["sweep", qsTr("Inventory sweep")], ["pick", qsTr("Pick list")],
-                               ["transfer", qsTr("Transfer in")], ["labels", qsTr("Labels")]]
                 const out = []
-                for (let i = 0; i < flows.length; ++i)
-                    out.push([flows[i][0], flows[i][1], flowBar.cell])  // the button's width goes with it
+                for (let i = 0; i < flowBar.flows.length; ++i)
+                    out.push([flowBar.flows[i][0], flowBar.flows[i][1], flowBar.cell])  // the button's width goes with it
                 return out
             }
             delegate: BigButton {
