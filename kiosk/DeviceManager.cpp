@@ -267,29 +267,57 @@ void DeviceManager::startCamera() {
 
 // A keyboard-wedge scanner in the kernel's input device list. Grabbed through evdev where the kiosk may read
 // its node (its keys then never reach the window); otherwise its keys reach the window and the wedge filter.
+// The list is read and parsed on m_inputPool, never on the GUI thread; the node is then opened here.
 void DeviceManager::rescanInputDevices() {
     if (m_opt.simulate || (m_evdev && m_evdev->isOpen())) return;
-    QString path = m_opt.evdevPath, name = m_opt.evdevPath;
-    if (path.isEmpty() && m_opt.evdevAutodetect) {
-        QFile f(m_opt.procInputDevices);
-        if (f.open(QIODevice::ReadOnly)) {
-            const QStringList blocks = QString::fromUtf8(f.readAll()).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
-            static const QRegularExpression nameRe(QStringLiteral("^N: Name=\"(.*)\"$"), QRegularExpression::MultilineOption);
-            static const QRegularExpression handlersRe(QStringLiteral("^H: Handlers=(.*)$"), QRegularExpression::MultilineOption);
-            static const QRegularExpression eventRe(QStringLiteral("\\bevent(\\d+)\\b"));
-            for (const QString& b : blocks) {
-                const auto n = nameRe.match(b);
-                const auto h = handlersRe.match(b);
-                if (!n.hasMatch() || !h.hasMatch() || !h.captured(1).contains(QLatin1String("kbd"))) continue;
-                if (!scanner::looksLikeScannerName(n.captured(1))) continue;  // keyboards do not call themselves scanners
-                const auto e = eventRe.match(h.captured(1));
-                if (!e.hasMatch()) continue;
-                path = QStringLiteral("/dev/input/event") + e.captured(1);
-                name = n.captured(1);
-                break;
-            }
-        }
+    if (!m_opt.evdevPath.isEmpty() || !m_opt.evdevAutodetect) {
+        useWedgeNode(m_opt.evdevPath, m_opt.evdevPath);
+        return;
     }
+    if (m_wedgeBusy) {
+        m_wedgeAgain = true;  // looked at again as soon as the running look is done
+        return;
+    }
+    m_wedgeBusy = true;
+    const QString proc = m_opt.procInputDevices;
+    QPointer<DeviceManager> self(this);
+    m_inputPool.start([self, proc] {
+        const std::pair<QString, QString> found = findWedgeNode(proc);
+        QMetaObject::invokeMethod(self.data(), [self, found] {
+            if (!self) return;
+            self->m_wedgeBusy = false;
+            self->useWedgeNode(found.first, found.second);
+            if (self->m_wedgeAgain) {
+                self->m_wedgeAgain = false;
+                self->rescanInputDevices();
+            }
+        }, Qt::QueuedConnection);
+    });
+}
+
+// The first keyboard-like input device that calls itself a scanner: its event node and name (empty: none).
+// Worker thread (file I/O).
+std::pair<QString, QString> DeviceManager::findWedgeNode(const QString& procInputDevices) {
+    QFile f(procInputDevices);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    const QStringList blocks = QString::fromUtf8(f.readAll()).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+    static const QRegularExpression nameRe(QStringLiteral("^N: Name=\"(.*)\"$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression handlersRe(QStringLiteral("^H: Handlers=(.*)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression eventRe(QStringLiteral("\\bevent(\\d+)\\b"));
+    for (const QString& b : blocks) {
+        const auto n = nameRe.match(b);
+        const auto h = handlersRe.match(b);
+        if (!n.hasMatch() || !h.hasMatch() || !h.captured(1).contains(QLatin1String("kbd"))) continue;
+        if (!scanner::looksLikeScannerName(n.captured(1))) continue;  // keyboards do not call themselves scanners
+        const auto e = eventRe.match(h.captured(1));
+        if (!e.hasMatch()) continue;
+        return {QStringLiteral("/dev/input/event") + e.captured(1), n.captured(1)};
+    }
+    return {};
+}
+
+void DeviceManager::useWedgeNode(const QString& path, const QString& name) {
+    if (m_opt.simulate || (m_evdev && m_evdev->isOpen())) return;
     const bool seen = !path.isEmpty();
     if (seen && QFileInfo(path).isReadable()) {
         auto ev = std::make_unique<scanner::EvdevScanner>();

@@ -113,6 +113,8 @@ private:
     void addUsbSensor(const QString& id);
     void onUsbArrived(const QString& vidPid, quint16 vid, quint16 pid, const QString& portPath);
     void rescanInputDevices();
+    static std::pair<QString, QString> findWedgeNode(const QString& procInputDevices);
+    void useWedgeNode(const QString& path, const QString& name);
     void startCamera();
     void connectSource(scanner::ScannerSource* s);
     void flush();
@@ -153,6 +155,7 @@ private:
     bool m_keyboard = false;
     bool m_keyboardKnown = false;
     bool m_keyboardBusy = false, m_keyboardAgain = false;
+    bool m_wedgeBusy = false, m_wedgeAgain = false;  // the wedge scanner's look at the input list
     QStringList m_keyboards;
 };
 
