@@ -1,5 +1,6 @@
 #include "Database.h"
 #include "WalCheckpointer.h"
+#include "WriterGate.h"
 
 #include "Migrations.h"
 #include "StmtCache.h"
@@ -109,6 +110,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
                          QStringLiteral("No database location was given."));
     std::unique_ptr<Database> d(new Database);
     d->m_location = location;
+    d->m_busyTimeoutMs = options.busyTimeoutMs;
     d->m_connectionName = QStringLiteral("archive-%1").arg(++g_connectionCounter);
 
     if (isPostgresUrl(location)) {
@@ -155,6 +157,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
             d->m_checkpointer = WalCheckpointer::forFile(location);
             if (d->m_checkpointer) d->m_checkpointer->attach(h);
         }
+        d->m_writerGate = writerGateFor(location);
     }
     if (options.migrate && !options.readOnly) {
         if (auto st = d->migrate(); !st) return st.error();

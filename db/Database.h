@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <memory>
+#include <mutex>
 
 namespace archive::db {
 
@@ -64,6 +65,9 @@ public:
     bool commitBarrierReady();
     // SQLite only: the raw sqlite3* of this connection (fast paths such as Ledger::verify), else nullptr.
     void* sqliteHandle();
+    // SQLite: this process's writers of the file queue here before BEGIN IMMEDIATE (db/WriterGate.h); else nullptr.
+    std::timed_mutex* writerGate() const { return m_writerGate.get(); }
+    int busyTimeoutMs() const { return m_busyTimeoutMs; }
 
 private:
     Database() = default;
@@ -78,7 +82,9 @@ private:
     bool m_commitBarrier = false;
     quint64 m_watchToken = 0;  // PostgreSQL: sync::ReplyWatchdog registration
     std::unique_ptr<StmtCache> m_stmts;
-    std::shared_ptr<WalCheckpointer> m_checkpointer;  // SQLite writers: checkpoints off this thread
+    std::shared_ptr<WalCheckpointer> m_checkpointer;
+    std::shared_ptr<std::timed_mutex> m_writerGate;  // SQLite writers of this file in this process (WriterGate.h)
+    int m_busyTimeoutMs = 10000;  // SQLite writers: checkpoints off this thread
 };
 
 // PostgreSQL: runs `count` ;-separated statements in one round trip (a simple query). QPSQL's exec() reports only

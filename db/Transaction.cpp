@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <chrono>
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QSqlDriver>
@@ -132,6 +134,16 @@ void Transaction::begin(const WriteScope* scope) {
     m_barrier = pg && m_db.commitBarrierReady();
     int statements = 1;
     const QString sql = pg ? pgBegin(m_db, m_barrier, scope, &statements) : QStringLiteral("BEGIN IMMEDIATE");
+    if (std::timed_mutex* gate = pg ? nullptr : m_db.writerGate()) {
+        std::unique_lock<std::timed_mutex> queued(*gate, std::defer_lock);
+        if (!queued.try_lock_for(std::chrono::milliseconds(m_db.busyTimeoutMs()))) {
+            m_begin = makeError(QStringLiteral("busy"), QStringLiteral("数据库正忙，操作未保存。请稍后重试。"),
+                                QStringLiteral("The database is busy; nothing was saved. Please try again in a moment."),
+                                QStringLiteral("another writer of this process held the archive longer than the busy timeout"));
+            return;
+        }
+        m_gate = std::move(queued);
+    }
     // busy_timeout (SQLite) / lock_timeout (PostgreSQL) already wait; retry a few times on top for very long writers.
     QSqlError last;
     for (int attempt = 0; attempt < 5; ++attempt) {
@@ -154,6 +166,7 @@ void Transaction::begin(const WriteScope* scope) {
         QThread::msleep(20 * (attempt + 1));
     }
     m_begin = sqlError(last, QStringLiteral("begin transaction"));
+    if (m_gate.owns_lock()) m_gate.unlock();
 }
 
 Transaction::~Transaction() {
@@ -233,6 +246,7 @@ void Transaction::rollback() {
 }
 
 void Transaction::finish() {
+    if (m_gate.owns_lock()) m_gate.unlock();
     m_open = false;
     m_db.setWriteLockHeld(false);
     m_ledger.clear();

@@ -55,6 +55,8 @@
 #include <QList>
 #include <QString>
 
+#include <mutex>
+
 class QSqlDatabase;
 
 namespace archive::db {
@@ -97,6 +99,7 @@ private:
     bool m_barrier = false;  // PostgreSQL: commit asynchronously, then wait for the flush after the locks are gone
     bool m_scoped = false;   // PostgreSQL with a WriteScope: ledger entries are chained at commit()
     QList<LedgerEntry> m_ledger;
+    std::unique_lock<std::timed_mutex> m_gate;  // SQLite: this process's writer gate (db/WriterGate.h), held until finish()
 };
 
 }  // namespace archive::db
