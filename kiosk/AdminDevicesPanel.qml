@@ -10,9 +10,12 @@ Item {
 
     readonly property var choice: Admin.printerChoice   // labelPrinter, reportPrinter, labelFrom, reportFrom, stock…
 
-    RowLayout {
+    // Two columns side by side; one under the other on a portrait screen.
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.gap
+        columns: panel.width > panel.height ? 2 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
 
         ColumnLayout {
             Layout.fillWidth: true
@@ -52,7 +55,7 @@ Item {
                                   + " · " + (sensor.lastSeen === "" ? qsTr("never seen") : qsTr("last reading %1").arg(sensor.lastSeen))
                             font.pixelSize: Theme.small
                             color: Theme.ink
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                         RowLayout {
                             Layout.fillWidth: true
@@ -92,14 +95,30 @@ Item {
                 Layout.preferredHeight: panel.height * 0.2
                 clip: true
                 model: Admin.stocks
-                delegate: StatsTableRow {
+                // One line of text per stock that wraps (a sheet stock's size is long: "210×297 mm 纸 / sheet, 3×8 …").
+                delegate: Rectangle {
+                    id: stock
                     required property string name
                     required property string titleZh
                     required property string titleEn
                     required property string size
                     width: ListView.view.width
-                    firstShare: 0.55
-                    cells: [Language.pick(titleZh, titleEn) + " (" + name + ")", size]
+                    height: stockText.implicitHeight + Theme.gap / 2
+                    color: Theme.surface
+                    border.color: Theme.background
+                    border.width: 1
+                    Label {
+                        id: stockText
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        anchors.leftMargin: Theme.gap / 2
+                        anchors.rightMargin: Theme.gap / 2
+                        text: Language.pick(stock.titleZh, stock.titleEn) + " (" + stock.name + ") · " + stock.size
+                        font.pixelSize: Theme.small
+                        color: Theme.ink
+                        wrapMode: Text.Wrap
+                    }
                 }
             }
         }
@@ -146,7 +165,7 @@ Item {
                         text: qsTr("Label stock: %1").arg(Language.pick(panel.choice.stockZh || "", panel.choice.stockEn || ""))
                         font.pixelSize: Theme.small
                         color: Theme.muted
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     Label {
                         objectName: "reportPrinterChoice"
@@ -209,7 +228,7 @@ Item {
                             font.pixelSize: Theme.small
                             font.bold: true
                             color: Theme.ink
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                         RowLayout {
                             Layout.fillWidth: true

@@ -28,8 +28,10 @@ Item {
                 font.pixelSize: Theme.small
                 color: Theme.muted
             }
-            RowLayout {
+            // The field takes the whole width (its placeholder shows a whole path), the button goes under it.
+            ColumnLayout {
                 Layout.fillWidth: true
+                spacing: Theme.gap / 2
                 TextField {
                     id: csvPath
                     objectName: "importPath"
@@ -40,6 +42,7 @@ Item {
                 }
                 BigButton {
                     objectName: "importRun"
+                    Layout.alignment: Qt.AlignRight
                     text: Admin.importing ? qsTr("Importing…") : qsTr("Import")
                     highlighted: true
                     enabled: !Admin.importing

@@ -54,15 +54,22 @@ Item {
                     }
                 }
             }
-            GridLayout {
+            // Code and name in a row of their own: each field is at least as wide as its placeholder (a whole
+            // example), so neither is elided at 1024×600.
+            FontMetrics {
+                id: fieldFont
+                font.pixelSize: Theme.body
+            }
+            RowLayout {
                 Layout.fillWidth: true
-                columns: 2
-                columnSpacing: Theme.gap / 2
-                rowSpacing: Theme.gap / 2
+                spacing: Theme.gap / 2
                 TextField {
                     id: roomCode
                     objectName: "newRoomCode"
                     Layout.fillWidth: true
+                    readonly property real needed: Math.ceil(fieldFont.advanceWidth(placeholderText)) + leftPadding + rightPadding + 2
+                    Layout.minimumWidth: needed
+                    Layout.preferredWidth: needed
                     Layout.preferredHeight: Theme.touch
                     font.pixelSize: Theme.body
                     placeholderText: qsTr("Code, e.g. R4")
@@ -71,13 +78,21 @@ Item {
                     id: roomName
                     objectName: "newRoomName"
                     Layout.fillWidth: true
+                    readonly property real needed: Math.ceil(fieldFont.advanceWidth(placeholderText)) + leftPadding + rightPadding + 2
+                    Layout.minimumWidth: needed
+                    Layout.preferredWidth: needed
                     Layout.preferredHeight: Theme.touch
                     font.pixelSize: Theme.body
                     placeholderText: qsTr("Name, e.g. 四号库房")
                 }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap / 2
                 ComboBox {
                     id: roomProfile
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     Layout.preferredHeight: Theme.touch
                     font.pixelSize: Theme.body
                     model: ["paper", "special", "av", "film"]
@@ -85,6 +100,7 @@ Item {
                 BigButton {
                     objectName: "addRoom"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     text: qsTr("Add room")
                     highlighted: true
                     onClicked: Admin.addRoom(roomCode.text, roomName.text, roomProfile.currentText)
@@ -105,6 +121,7 @@ Item {
             }
             StatsTableHeader {
                 Layout.fillWidth: true
+                firstShare: 0.25  // the four short columns need the room for their headers (柜/架, Cabinet)
                 columns: [qsTr("Barcode"), qsTr("Cabinet"), qsTr("Shelf"), qsTr("Pos."), qsTr("Boxes")]
             }
             ListView {
@@ -121,6 +138,7 @@ Item {
                     required property int capacity
                     required property int boxes
                     width: ListView.view.width
+                    firstShare: 0.25
                     cells: [barcode, cabinet, shelf, position, capacity > 0 ? boxes + "/" + capacity : boxes]
                     alert: capacity > 0 && boxes > capacity
                 }

@@ -89,14 +89,14 @@ Item {
                     font.pixelSize: Theme.body
                     font.bold: true
                     color: Theme.ink
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Label {
                     width: parent.width
                     text: line.title + (line.code !== line.boxBarcode ? "  (" + line.code + ")" : "")
                     font.pixelSize: Theme.small
                     color: Theme.ink
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Label {
                     width: parent.width
@@ -104,7 +104,7 @@ Item {
                           + Language.pick(line.modeZh, line.modeEn) + " · " + Language.pick(line.securityZh, line.securityEn)
                     font.pixelSize: Theme.small
                     color: Theme.muted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Label {
                     objectName: "pickedBy" + line.index
@@ -113,7 +113,7 @@ Item {
                     text: qsTr("Taken out by %1 at %2").arg(line.pickedBy).arg(line.pickedAt)
                     font.pixelSize: Theme.small
                     color: Theme.ok
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
             }
         }
