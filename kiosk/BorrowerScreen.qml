@@ -146,6 +146,9 @@ Item {
                     // a person's keyboard found at start or plugged in (Borrower.physicalKeyboard), or one typed on
                     property bool physicalSeen: Borrower.physicalKeyboard
                     Layout.fillWidth: true
+                    // ten full-size keys to a row need the whole window width in portrait (edge to edge)
+                    Layout.leftMargin: narrow ? -Theme.gap : 0
+                    Layout.rightMargin: narrow ? -Theme.gap : 0
                     Layout.preferredHeight: implicitHeight
                     visible: wanted && screen.page === 0
                     target: query

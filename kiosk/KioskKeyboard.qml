@@ -7,7 +7,8 @@ import Kiosk
 // On-screen keyboard for a kiosk without a physical keyboard: letters, digits, backspace, space, Enter,
 // 中/英 toggle and a candidate bar. In 中 mode letters go to the pinyin engine (PinyinEngine, libgooglepinyin)
 // and a tapped candidate is committed into `target`; in 英 mode letters (capitals when ABC is on) go straight
-// in. Keys never take focus, so the field keeps its cursor. Every key is Theme.touch high (≥ 9 mm).
+// in. Keys never take focus, so the field keeps its cursor. Every key is Theme.touch high (≥ 9 mm), and letter keys
+// are at least that wide too: in portrait the keys go ten to a row (see `narrow`).
 Rectangle {
     id: keyboard
 
@@ -15,9 +16,13 @@ Rectangle {
     property bool chinese: true
     property bool capitals: true
     readonly property bool composing: engine.composing
-    readonly property real unit: (width - 2 * pad - 10 * spacing) / 11
-    readonly property int pad: Math.round(Theme.gap / 2)
-    readonly property int spacing: Math.max(3, Math.round(Theme.gap / 2))
+    // Eleven keys to a row where they are Theme.touch wide; where they would be narrower (portrait) ten keys to a
+    // row edge to edge with thin gaps — the letter rows keep full-size keys, Space and Enter get a row of their own.
+    readonly property real wideSpacing: Math.max(3, Math.round(Theme.gap / 2))
+    readonly property bool narrow: (width - Math.round(Theme.gap / 2) * 2 - 10 * wideSpacing) / 11 < Theme.touch
+    readonly property real unit: narrow ? (width - 9 * spacing) / 10 : (width - 2 * pad - 10 * spacing) / 11
+    readonly property int pad: narrow ? 0 : Math.round(Theme.gap / 2)
+    readonly property int spacing: narrow ? 2 : wideSpacing
 
     signal accepted()
     signal hideRequested()
@@ -258,6 +263,7 @@ Rectangle {
             }
             Key {
                 objectName: "kbBackspace"
+                visible: !keyboard.narrow
                 label: "⌫"
                 onTapped: keyboard.backspace()
             }
@@ -275,6 +281,7 @@ Rectangle {
             }
             Key {
                 objectName: "kbSeparator"
+                visible: !keyboard.narrow
                 label: keyboard.chinese ? "'" : "-"
                 onTapped: keyboard.symbol(keyboard.chinese ? "'" : "-")
             }
@@ -292,10 +299,17 @@ Rectangle {
             }
             Key {
                 objectName: "kbEnter"
+                visible: !keyboard.narrow
                 units: 2
                 accent: true
                 label: engine.composing ? qsTr("Keep letters") : qsTr("Search")
                 onTapped: keyboard.enter()
+            }
+            Key {
+                objectName: "kbSeparator"
+                visible: keyboard.narrow
+                label: keyboard.chinese ? "'" : "-"
+                onTapped: keyboard.symbol(keyboard.chinese ? "'" : "-")
             }
         }
         Row {
@@ -318,9 +332,34 @@ Rectangle {
             }
             Key {
                 objectName: "kbSpace"
+                visible: !keyboard.narrow
                 units: 2.5
                 label: qsTr("Space")
                 onTapped: keyboard.space()
+            }
+            Key {
+                objectName: "kbBackspace"
+                visible: keyboard.narrow
+                units: 1.5
+                label: "⌫"
+                onTapped: keyboard.backspace()
+            }
+        }
+        Row {
+            visible: keyboard.narrow
+            spacing: keyboard.spacing
+            Key {
+                objectName: "kbSpace"
+                units: 6
+                label: qsTr("Space")
+                onTapped: keyboard.space()
+            }
+            Key {
+                objectName: "kbEnter"
+                units: 4
+                accent: true
+                label: engine.composing ? qsTr("Keep letters") : qsTr("Search")
+                onTapped: keyboard.enter()
             }
         }
     }
