@@ -1,6 +1,7 @@
 #include "EvdevScanner.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -36,20 +37,58 @@ quint8 EvdevScanner::usageFromLinuxKey(int code) {
     return 0;
 }
 
-namespace {
-
-// Lives in the reader thread: owns the fd, the notifier, the decoder and its hold timer.
+// Lives in the reader thread: opens and grabs the node, owns the fd, the notifier, the decoder and its hold
+// timer. Everything it tells its owner goes through post(), tagged with the owner's generation at open().
 class EvdevWorker : public QObject, public WedgeSink {
 public:
-    EvdevWorker(int fd, const WedgeConfig& cfg, EvdevScanner* owner)
-        : m_fd(fd), m_decoder(cfg, this), m_owner(owner) {
+    EvdevWorker(const WedgeConfig& cfg, EvdevScanner* owner, quint64 generation)
+        : m_decoder(cfg, this), m_owner(owner), m_generation(generation) {
         m_decoder.setSource(ScanSource::Evdev);
     }
-    ~EvdevWorker() override {
+    ~EvdevWorker() override {  // in the worker thread (deleted when it finishes)
         if (m_fd >= 0) {
-            ::ioctl(m_fd, EVIOCGRAB, 0);
+            if (m_grabbed) ::ioctl(m_fd, EVIOCGRAB, 0);
             ::close(m_fd);
         }
+    }
+
+    // Worker thread: the node's system calls. The result goes back to the owner's thread.
+    void openNode(const QString& path, bool requireGrab) {
+        QThread* self = QThread::currentThread();
+        const Status st = openAndGrab(path, requireGrab);
+        if (st) start();
+        post([st, self](EvdevScanner* o) { o->finishOpen(st, self); });
+    }
+
+private:
+    Status openAndGrab(const QString& path, bool requireGrab) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            const int err = errno;
+            const bool denied = err == EACCES || err == EPERM;
+            return makeError(denied ? QStringLiteral("evdev_access") : QStringLiteral("evdev_open"),
+                             denied ? QStringLiteral("没有权限读取扫描枪 %1：请让管理员安装本系统的 udev 规则"
+                                                     "（或把本机账户加入 input 组）。").arg(path)
+                                    : QStringLiteral("打不开扫描枪 %1：请检查是否已插好。").arg(path),
+                             denied ? QStringLiteral("No permission to read scanner %1: ask the administrator to install "
+                                                     "the kiosk's udev rule (or add the kiosk user to the group "
+                                                     "\"input\").").arg(path)
+                                    : QStringLiteral("Cannot open scanner %1: check that it is plugged in.").arg(path),
+                             QString::fromLocal8Bit(std::strerror(err)));
+        }
+        if (::ioctl(fd, EVIOCGRAB, 1) == 0) {
+            m_grabbed = true;
+        } else if (requireGrab) {
+            const int err = errno;
+            ::close(fd);
+            return makeError(QStringLiteral("evdev_grab"),
+                             QStringLiteral("无法独占扫描枪 %1（可能被别的程序占用），扫描内容可能会打进输入框。").arg(path),
+                             QStringLiteral("Cannot take scanner %1 for this program alone (another program holds it); "
+                                            "its codes could be typed into text fields.").arg(path),
+                             QString::fromLocal8Bit(std::strerror(err)));
+        }
+        m_fd = fd;
+        return okStatus();
     }
     void start() {
         m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
@@ -61,8 +100,13 @@ public:
             arm();
         });
     }
-
-private:
+    // Runs fn on the owner's thread unless the owner has been closed or reopened since this worker started.
+    template <class Fn>
+    void post(Fn fn) {
+        QMetaObject::invokeMethod(m_owner, [o = m_owner, g = m_generation, fn] {
+            if (o->m_generation == g) fn(o);
+        }, Qt::QueuedConnection);
+    }
     void readAll() {
         input_event ev[64];
         for (;;) {
@@ -102,17 +146,17 @@ private:
         m_notifier->setEnabled(false);
         m_timer->stop();
         m_decoder.flush();  // a burst cut off by the removal is rejected ("interrupted")
-        QMetaObject::invokeMethod(m_owner, [o = m_owner] { emit o->removed(); }, Qt::QueuedConnection);
+        post([](EvdevScanner* o) { emit o->removed(); });
     }
     void wedgeScan(const Scan& s) override {
         Scan c = s;
         c.atMs = QDateTime::currentMSecsSinceEpoch();
-        QMetaObject::invokeMethod(m_owner, [o = m_owner, c] { emit o->scanned(c); }, Qt::QueuedConnection);
+        post([c](EvdevScanner* o) { emit o->scanned(c); });
     }
     void wedgeRejected(const ScanRejection& r) override {
         ScanRejection c = r;
         c.atMs = QDateTime::currentMSecsSinceEpoch();
-        QMetaObject::invokeMethod(m_owner, [o = m_owner, c] { emit o->rejected(c); }, Qt::QueuedConnection);
+        post([c](EvdevScanner* o) { emit o->rejected(c); });
     }
     // A dedicated scanner never types: keys the decoder would hand back as typing are a fragment
     // (shorter than minLength, or without its terminator) and are reported, not delivered anywhere.
@@ -125,12 +169,14 @@ private:
                               QStringLiteral("扫描枪只发来很短的一段（%1），请重新扫描。").arg(text),
                               QStringLiteral("The scanner sent only a short fragment (%1). Please scan again.").arg(text),
                               text, ScanSource::Evdev, QDateTime::currentMSecsSinceEpoch()};
-        QMetaObject::invokeMethod(m_owner, [o = m_owner, r] { emit o->rejected(r); }, Qt::QueuedConnection);
+        post([r](EvdevScanner* o) { emit o->rejected(r); });
     }
 
-    int m_fd;
+    int m_fd = -1;
+    bool m_grabbed = false;
     WedgeDecoder m_decoder;
     EvdevScanner* m_owner;
+    const quint64 m_generation;
     QSocketNotifier* m_notifier = nullptr;
     QTimer* m_timer = nullptr;
     QElapsedTimer m_sinceLast;
@@ -138,9 +184,9 @@ private:
     bool m_shift = false;
 };
 
-}  // namespace
-
 EvdevScanner::EvdevScanner(const WedgeConfig& config, QObject* parent) : ScannerSource(parent), m_config(config) {
+    qRegisterMetaType<archive::Status>();
+    m_thread.setObjectName(QStringLiteral("scanner-evdev"));
     connect(this, &EvdevScanner::removed, this, [this] {
         setStatus(QStringLiteral("专用扫描枪 %1 已拔出").arg(m_path), QStringLiteral("dedicated scanner %1 removed").arg(m_path));
     });
@@ -149,47 +195,48 @@ EvdevScanner::EvdevScanner(const WedgeConfig& config, QObject* parent) : Scanner
 
 EvdevScanner::~EvdevScanner() { close(); }
 
-Status EvdevScanner::open(const QString& path, bool requireGrab) {
+void EvdevScanner::open(const QString& path, bool requireGrab) {
     close();
-    const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        const int err = errno;
-        const bool denied = err == EACCES || err == EPERM;
-        return makeError(denied ? QStringLiteral("evdev_access") : QStringLiteral("evdev_open"),
-                         denied ? QStringLiteral("没有权限读取扫描枪 %1：请让管理员安装本系统的 udev 规则。").arg(path)
-                                : QStringLiteral("打不开扫描枪 %1：请检查是否已插好。").arg(path),
-                         denied ? QStringLiteral("No permission to read scanner %1: ask the administrator to install "
-                                                 "the kiosk's udev rule.").arg(path)
-                                : QStringLiteral("Cannot open scanner %1: check that it is plugged in.").arg(path),
-                         QString::fromLocal8Bit(std::strerror(err)));
-    }
-    if (::ioctl(fd, EVIOCGRAB, 1) != 0 && requireGrab) {
-        const int err = errno;
-        ::close(fd);
-        return makeError(QStringLiteral("evdev_grab"),
-                         QStringLiteral("无法独占扫描枪 %1（可能被别的程序占用），扫描内容可能会打进输入框。").arg(path),
-                         QStringLiteral("Cannot take scanner %1 for this program alone (another program holds it); "
-                                        "its codes could be typed into text fields.").arg(path),
-                         QString::fromLocal8Bit(std::strerror(err)));
-    }
     m_path = path;
-    auto* worker = new EvdevWorker(fd, m_config, this);
+    m_state = State::Opening;
+    auto* worker = new EvdevWorker(m_config, this, m_generation);
     worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    m_thread.setObjectName(QStringLiteral("scanner-evdev"));
-    m_thread.start();
-    QMetaObject::invokeMethod(worker, [worker] { worker->start(); }, Qt::QueuedConnection);
     m_worker = worker;
-    setStatus(QStringLiteral("专用扫描枪：%1 就绪").arg(path), QStringLiteral("dedicated scanner: %1 ready").arg(path));
-    return okStatus();
+    m_thread.start();
+    QMetaObject::invokeMethod(worker, [worker, path, requireGrab] { worker->openNode(path, requireGrab); },
+                              Qt::QueuedConnection);
+    setStatus(QStringLiteral("专用扫描枪：正在打开 %1").arg(path), QStringLiteral("dedicated scanner: opening %1").arg(path));
 }
 
-void EvdevScanner::close() {
+// Owner thread, from the worker's post() (only while this open() is the current one).
+void EvdevScanner::finishOpen(const Status& st, QThread* openThread) {
+    if (m_state != State::Opening) return;
+    m_openThread = openThread;
+    if (st) {
+        m_state = State::Open;
+        setStatus(QStringLiteral("专用扫描枪：%1 就绪").arg(m_path), QStringLiteral("dedicated scanner: %1 ready").arg(m_path));
+    } else {
+        stopWorker();  // it holds no node; its thread is idle
+        m_state = State::Closed;
+        setStatus(st.error().messageZh, st.error().messageEn);
+    }
+    emit opened(st);
+}
+
+void EvdevScanner::stopWorker() {
+    ++m_generation;  // whatever the old worker has queued for us is dropped
     if (!m_worker) return;
     m_thread.quit();
     m_thread.wait();  // the worker (fd, grab) is deleted in its thread on finish
     m_worker = nullptr;
-    setStatus(QStringLiteral("专用扫描枪：未打开"), QStringLiteral("dedicated scanner: not open"));
+}
+
+void EvdevScanner::close() {
+    const bool wasActive = m_state != State::Closed;
+    stopWorker();
+    m_state = State::Closed;
+    if (wasActive) setStatus(QStringLiteral("专用扫描枪：未打开"), QStringLiteral("dedicated scanner: not open"));
 }
 
 }  // namespace archive::scanner

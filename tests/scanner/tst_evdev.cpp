@@ -1,15 +1,23 @@
 // The evdev reader: struct input_event streams (as the kernel delivers them) decoded on the worker thread.
-// No /dev/input here: a pipe stands in for the node (it cannot be grabbed, hence requireGrab = false).
+// No /dev/input here: a pipe stands in for the node (it cannot be grabbed, hence requireGrab = false), a FIFO
+// only root may read for a node without permission. open() is asynchronous: the node is opened and grabbed on
+// the scanner's worker, the outcome arrives as opened(Status).
 #include "devices/scanner/EvdevScanner.h"
 #include "devices/scanner/Identifier.h"
 
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fcntl.h>
 #include <linux/input.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace archive::scanner;
@@ -59,12 +67,30 @@ struct Pipe {
     }
 };
 
+// Waits for the one opened() of an open() and returns its Status.
+archive::Status waitOpened(QSignalSpy& spy) {
+    if (!QTest::qWaitFor([&] { return spy.count() >= 1; }, 10000))
+        return archive::makeError(QStringLiteral("test_timeout"), QStringLiteral("opened() never came"),
+                                  QStringLiteral("opened() never came"));
+    const QVariant& v = spy.at(0).at(0);  // Status has no default constructor: no QVariant::value()
+    if (v.metaType() != QMetaType::fromType<archive::Status>())
+        return archive::makeError(QStringLiteral("test_type"), QStringLiteral("wrong type"), QStringLiteral("wrong type"));
+    return *static_cast<const archive::Status*>(v.constData());
+}
+
+int entriesIn(const char* dir) {
+    return int(QDir(QString::fromLatin1(dir)).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
+}
+
 }  // namespace
 
 TEST(EvdevScanner, DecodesKernelKeyEventsOnItsWorker) {
     Pipe pipe;
     EvdevScanner scanner;
-    ASSERT_TRUE(scanner.open(pipe.readPath(), /*requireGrab=*/false).ok());
+    QSignalSpy opened(&scanner, &EvdevScanner::opened);
+    scanner.open(pipe.readPath(), /*requireGrab=*/false);
+    ASSERT_TRUE(waitOpened(opened).ok());
+    EXPECT_TRUE(scanner.isOpen());
     QSignalSpy scans(&scanner, &ScannerSource::scanned);
     QSignalSpy rejections(&scanner, &ScannerSource::rejected);
     QSignalSpy removed(&scanner, &EvdevScanner::removed);
@@ -89,17 +115,152 @@ TEST(EvdevScanner, DecodesKernelKeyEventsOnItsWorker) {
     EXPECT_EQ(scans.count(), 2);
 }
 
+// open() returns before the node is touched: the open() and EVIOCGRAB system calls are made on the worker
+// thread, and the outcome (with the scans after it) arrives through the caller's event loop.
+TEST(EvdevScanner, OpenReturnsAtOnceAndOpensOnTheWorkerThread) {
+    Pipe pipe;
+    EvdevScanner scanner;
+    QSignalSpy opened(&scanner, &EvdevScanner::opened);
+    QSignalSpy scans(&scanner, &ScannerSource::scanned);
+    scanner.open(pipe.readPath(), /*requireGrab=*/false);
+    EXPECT_TRUE(scanner.isOpening());
+    EXPECT_FALSE(scanner.isOpen());
+    EXPECT_EQ(opened.count(), 0);       // no result without the event loop: nothing was opened on this thread
+    EXPECT_EQ(scanner.openThread(), nullptr);
+    EXPECT_TRUE(scanner.status().contains(QStringLiteral("opening")));
+    ASSERT_TRUE(waitOpened(opened).ok());
+    EXPECT_EQ(opened.count(), 1);
+    ASSERT_NE(scanner.openThread(), nullptr);
+    EXPECT_NE(scanner.openThread(), QThread::currentThread());
+    EXPECT_EQ(scanner.openThread()->objectName(), QStringLiteral("scanner-evdev"));
+    EXPECT_TRUE(scanner.isOpen());
+    EXPECT_FALSE(scanner.isOpening());
+    EXPECT_TRUE(scanner.status().contains(QStringLiteral("ready")));
+    const QString code = Identifier::make(IdKind::Box, u"2024000777");
+    pipe.type(code, 1'700'000'000'000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return scans.count() == 1; }, 10000));
+    EXPECT_EQ(scans.at(0).at(0).value<Scan>().text, code);
+}
+
 TEST(EvdevScanner, ClearErrorsForMissingOrUngrabbableNodes) {
     EvdevScanner scanner;
-    auto missing = scanner.open(QStringLiteral("/dev/input/event-does-not-exist"));
+    QSignalSpy opened(&scanner, &EvdevScanner::opened);
+    scanner.open(QStringLiteral("/dev/input/event-does-not-exist"));
+    const archive::Status missing = waitOpened(opened);
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, QStringLiteral("evdev_open"));
-    EXPECT_FALSE(missing.error().messageZh.isEmpty());
+    EXPECT_TRUE(missing.error().messageZh.contains(QStringLiteral("插好")));
+    EXPECT_TRUE(missing.error().messageEn.contains(QStringLiteral("plugged in")));
+    EXPECT_FALSE(scanner.isOpen());
+    EXPECT_FALSE(scanner.isOpening());
+    EXPECT_TRUE(scanner.status().contains(QStringLiteral("plugged in")));  // the archivist sees what to do
+
     Pipe pipe;
-    auto ungrabbable = scanner.open(pipe.readPath());  // requireGrab: a pipe cannot be grabbed
+    opened.clear();
+    scanner.open(pipe.readPath());  // requireGrab: a pipe cannot be grabbed
+    const archive::Status ungrabbable = waitOpened(opened);
     ASSERT_FALSE(ungrabbable.ok());
     EXPECT_EQ(ungrabbable.error().code, QStringLiteral("evdev_grab"));
+    EXPECT_FALSE(ungrabbable.error().messageZh.isEmpty());
+    EXPECT_TRUE(ungrabbable.error().messageEn.contains(QStringLiteral("another program")));
     EXPECT_FALSE(scanner.isOpen());
+    EXPECT_EQ(opened.count(), 1);
+}
+
+// A node the kiosk user may not read (no udev rule, not in group "input"): "evdev_access", with the hint.
+// Root reads every node, so as root the test runs itself again as the user "nobody" (setpriv) on a FIFO that
+// only root may read.
+TEST(EvdevScanner, NodeWithoutPermissionPointsToTheUdevRule) {
+    const QByteArray given = qgetenv("EVDEV_TEST_DENIED_NODE");
+    if (!given.isEmpty()) {  // the child, running as "nobody"
+        ASSERT_NE(::geteuid(), 0u);
+        EvdevScanner scanner;
+        QSignalSpy opened(&scanner, &EvdevScanner::opened);
+        scanner.open(QString::fromLocal8Bit(given));
+        const archive::Status st = waitOpened(opened);
+        ASSERT_FALSE(st.ok());
+        EXPECT_EQ(st.error().code, QStringLiteral("evdev_access"));
+        EXPECT_TRUE(st.error().messageZh.contains(QStringLiteral("udev")));
+        EXPECT_TRUE(st.error().messageZh.contains(QStringLiteral("input")));
+        EXPECT_TRUE(st.error().messageEn.contains(QStringLiteral("udev rule")));
+        EXPECT_TRUE(st.error().messageEn.contains(QStringLiteral("\"input\"")));
+        EXPECT_FALSE(scanner.isOpen());
+        return;
+    }
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    ASSERT_EQ(::chmod(QFile::encodeName(dir.path()).constData(), 0755), 0);
+    const QString node = dir.filePath(QStringLiteral("event-root-only"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(node).constData(), 0600), 0);
+    if (::geteuid() != 0) {
+        ASSERT_EQ(::chmod(QFile::encodeName(node).constData(), 0000), 0);  // not even its owner may read it
+        EvdevScanner scanner;
+        QSignalSpy opened(&scanner, &EvdevScanner::opened);
+        scanner.open(node);
+        const archive::Status st = waitOpened(opened);
+        ASSERT_FALSE(st.ok());
+        EXPECT_EQ(st.error().code, QStringLiteral("evdev_access"));
+        return;
+    }
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("EVDEV_TEST_DENIED_NODE"), node);
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QStringLiteral("setpriv"),
+                {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                 QStringLiteral("--"), QCoreApplication::applicationFilePath(),
+                 QStringLiteral("--gtest_filter=EvdevScanner.NodeWithoutPermissionPointsToTheUdevRule")});
+    ASSERT_TRUE(child.waitForFinished(60000));
+    const QString out = QString::fromLocal8Bit(child.readAll());
+    EXPECT_EQ(child.exitCode(), 0) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("[  PASSED  ] 1 test"))) << out.toStdString();
+}
+
+// close() in every state, a second open() over one in flight, and destruction right after open(): no crash,
+// no stale opened() afterwards, and every worker thread and node fd is gone again.
+TEST(EvdevScanner, CloseOrDestroyWhileOpeningLeavesNoThreadOrFd) {
+    Pipe pipe;
+    QCoreApplication::processEvents();
+    const int threadsBefore = entriesIn("/proc/self/task");
+    const int fdsBefore = entriesIn("/proc/self/fd");
+    for (int i = 0; i < 100; ++i) {
+        {
+            EvdevScanner scanner;
+            scanner.open(pipe.readPath(), false);  // destroyed with the open in flight
+        }
+        {
+            EvdevScanner scanner;
+            QSignalSpy opened(&scanner, &EvdevScanner::opened);
+            scanner.close();                        // never opened
+            scanner.open(pipe.readPath(), false);
+            scanner.close();                        // in flight
+            EXPECT_FALSE(scanner.isOpening());
+            scanner.close();                        // twice
+            scanner.open(QStringLiteral("/dev/input/event-does-not-exist"));
+            scanner.open(pipe.readPath(), false);   // replaces the one in flight
+            QCoreApplication::processEvents();
+            if (i % 10 == 0) {                      // sometimes let it finish: only the last open() reports
+                ASSERT_TRUE(waitOpened(opened).ok());
+                QCoreApplication::processEvents();
+                EXPECT_EQ(opened.count(), 1);
+                EXPECT_TRUE(scanner.isOpen());
+            }
+            scanner.close();
+            const int reported = int(opened.count());
+            QCoreApplication::processEvents();
+            QCoreApplication::sendPostedEvents();
+            EXPECT_EQ(opened.count(), reported);    // nothing stale after close()
+            EXPECT_FALSE(scanner.isOpen());
+        }
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_EQ(entriesIn("/proc/self/fd"), fdsBefore);
+    // QThread::wait() returns when run() is done; the kernel thread may take a moment more to go away.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return entriesIn("/proc/self/task") <= threadsBefore; }, 10000))
+        << entriesIn("/proc/self/task") << " threads, " << threadsBefore << " before";
 }
 
 TEST(EvdevScanner, LinuxKeyCodesMapToUsUsages) {
