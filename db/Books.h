@@ -119,6 +119,13 @@ public:
     // transaction. Refused: the box is on no approved request (not_on_pick_list), all of them picked already
     // (already_picked).
     Result<QList<RequestInfo>> pickBox(const QString& boxBarcode, const QString& staffCard);
+    // Undoes a pick list tick (the wrong box was scanned, or the box went back on its shelf): one transaction with
+    // ledger "unpick" (subject request:N; details box, shelf, target, reason, who picked it and when). The ledger
+    // is append-only — the "pick" stays; the latest "pick"/"unpick" of a request decides its tick, so the request
+    // is unticked on every kiosk and after a restart, and can be picked again. Refused as values: reason empty or
+    // too long (bad_input), not staff (forbidden), no such request (not_found), handed out or no longer approved
+    // (bad_state), not ticked (not_picked). Returns the request, unticked.
+    Result<RequestInfo> unpickRequest(qint64 requestId, const QString& staffCard, const QString& reason);
 
     // ---- locations
     Status moveBox(const QString& boxBarcode, const QString& locationBarcode, const QString& staffCard);

@@ -14,8 +14,7 @@ const char* const kRequestSelect =
     "SELECT r.id, r.requester_id, p.card, p.name, p.kind, d.name, r.box_id, b.barcode, b.title, r.item_id,"
     " i.archival_code, i.title, i.security, r.purpose, r.mode, r.state, r.needs_head, r.needs_leader, r.needs_review,"
     " r.created_at, r.decided_at, r.note, l.id, l.barcode, rm.code, rm.name, l.cabinet, l.shelf, l.position,"
-    " (SELECT max(CASE x.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
-    "  WHEN 'confidential' THEN 3 END) FROM items x WHERE x.box_id = b.id), c.security_default"
+    " b.max_security_rank, c.security_default"
     " FROM requests r JOIN people p ON p.id = r.requester_id LEFT JOIN departments d ON d.id = p.department_id"
     " JOIN boxes b ON b.id = r.box_id JOIN categories c ON c.id = b.category_id LEFT JOIN items i ON i.id = r.item_id"
     " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id ";
@@ -120,18 +119,20 @@ Error wrongApprover(const PersonInfo& p, const RequestInfo& q) {
                               "request #%2.").arg(p.name).arg(q.id));
 }
 
-// The pick list's tick of a request: its first ledger "pick" entry (who, when). Uses the ledger's subject index.
+// The pick list's tick of a request: its latest ledger "pick" or "unpick" entry — ticked (who, when) when that is a
+// "pick", not ticked when it is an "unpick" or there is none. The ledger is append-only: an undone tick stays in it,
+// followed by its "unpick". Uses the ledger's subject index.
 Status fillPick(Database& db, RequestInfo& q) {
-    Run r(db, QStringLiteral("SELECT l.at, l.actor, p.name FROM ledger l LEFT JOIN people p ON p.card = l.actor"
-                             " WHERE l.subject = ? AND l.action = 'pick' ORDER BY l.seq LIMIT 1"));
+    Run r(db, QStringLiteral("SELECT l.action, l.at, l.actor, p.name FROM ledger l LEFT JOIN people p ON p.card = l.actor"
+                             " WHERE l.subject = ? AND l.action IN ('pick', 'unpick') ORDER BY l.seq DESC LIMIT 1"));
     if (auto st = r.exec(QStringLiteral("request:%1").arg(q.id)); !st) return st;
     q.pickedAt = 0;
     q.pickedByCard.clear();
     q.pickedByName.clear();
-    if (r.next()) {
-        q.pickedAt = r.ll(0);
-        q.pickedByCard = r.s(1);
-        q.pickedByName = r.isNull(2) ? r.s(1) : r.s(2);
+    if (r.next() && r.s(0) == QLatin1String("pick")) {
+        q.pickedAt = r.ll(1);
+        q.pickedByCard = r.s(2);
+        q.pickedByName = r.isNull(3) ? r.s(2) : r.s(3);
     }
     return okStatus();
 }
@@ -413,6 +414,46 @@ Result<RequestInfo> Books::pickRequest(qint64 requestId, const QString& boxBarco
     if (auto st = fillPick(m_db, q.value()); !st) return st.error();
     if (q->pickedAt) return alreadyPicked(q.value());
     if (auto st = recordPick(m_db, q.value(), who.value()); !st) return st.error();
+    if (auto st = tx.commit(); !st) return st.error();
+    return q;
+}
+
+Result<RequestInfo> Books::unpickRequest(qint64 requestId, const QString& staffCard, const QString& reason) {
+    if (auto e = checkText(reason, 500, QStringLiteral("撤销原因"), QStringLiteral("The reason"))) return *e;
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun().error();
+    auto who = loadPerson(m_db, staffCard, "档案员", "archivist");
+    if (!who) return who.error();
+    if (auto st = requireStaff(who.value()); !st) return st.error();
+    auto q = requestById(requestId);
+    if (!q) return q.error();
+    if (q->state == QLatin1String("fulfilled"))
+        return badState(QStringLiteral("申请 #%1 的档案盒 %2 已借出，勾选不能再撤销。档案盒归还时请在档案盒页办理归还。")
+                            .arg(requestId).arg(q->boxBarcode),
+                        QStringLiteral("The box %2 of request #%1 has been handed out; its tick can no longer be undone. "
+                                       "When the box comes back, check it in at the box desk.").arg(requestId).arg(q->boxBarcode));
+    if (q->state != QLatin1String("approved")) {
+        const QString zh = q->state == QLatin1String("pending")    ? QStringLiteral("尚未批准")
+                           : q->state == QLatin1String("rejected") ? QStringLiteral("已驳回")
+                                                                   : QStringLiteral("已撤销");
+        return badState(QStringLiteral("申请 #%1 %2，不在调卷单上，没有可撤销的勾选。").arg(requestId).arg(zh),
+                        QStringLiteral("Request #%1 is %2, not on the pick list; there is no tick to undo.")
+                            .arg(requestId).arg(q->state));
+    }
+    if (auto st = fillPick(m_db, q.value()); !st) return st.error();
+    if (!q->pickedAt)
+        return err("not_picked",
+                   QStringLiteral("申请 #%1 的档案盒 %2 尚未勾选为已取出，无需撤销。").arg(requestId).arg(q->boxBarcode),
+                   QStringLiteral("The box %2 of request #%1 is not ticked as taken out; there is nothing to undo.")
+                       .arg(requestId).arg(q->boxBarcode));
+    const QString target = q->itemId ? QStringLiteral("item:") + q->itemCode : QStringLiteral("box:") + q->boxBarcode;
+    if (auto r = ledger(m_db, who->info.card, "unpick", QStringLiteral("request:%1").arg(requestId),
+                        {{QStringLiteral("box"), q->boxBarcode}, {QStringLiteral("location"), q->location.barcode},
+                         {QStringLiteral("target"), target}, {QStringLiteral("reason"), reason.trimmed()},
+                         {QStringLiteral("picked_by"), q->pickedByCard}, {QStringLiteral("picked_at"), q->pickedAt}});
+        !r)
+        return r.error();
+    if (auto st = fillPick(m_db, q.value()); !st) return st.error();
     if (auto st = tx.commit(); !st) return st.error();
     return q;
 }

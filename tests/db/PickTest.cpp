@@ -103,3 +103,120 @@ TEST_F(BooksFixture, PickTicksAreLedgeredAndSeenByEveryConnection) {
     EXPECT_REFUSED(books->pickRequest(idOf(r1), QStringLiteral("BX0001"), a1), "bad_state");
     EXPECT_TRUE(Ledger::verify(*db)->ok);
 }
+
+// A tick can be undone (the wrong box was scanned, or the box went back on its shelf): Books::unpickRequest appends
+// an "unpick" — the "pick" stays in the append-only ledger — and the latest pick/unpick of a request decides its
+// tick, on this connection and on every other one. Refusals are values that write nothing; the request can be
+// picked again afterwards, and undone again.
+TEST_F(BooksFixture, PickTickCanBeUndoneOnEveryConnection) {
+    const QString a1 = QStringLiteral("A1");
+    const QString why = QStringLiteral("扫错了档案盒 / Wrong box scanned");
+    auto r1 = books->request({QStringLiteral("B1"), QStringLiteral("BX0001"), {}, QStringLiteral("编史"), QStringLiteral("take_out")});
+    auto r2 = books->request({QStringLiteral("B1"), QStringLiteral("BX0002"), {}, QStringLiteral("编史"), QStringLiteral("take_out")});
+    auto pending = books->request({QStringLiteral("B1"), QStringLiteral("BX0004"), {}, QStringLiteral("复核"), QStringLiteral("take_out")});
+    ASSERT_OK(r1);
+    ASSERT_OK(r2);
+    ASSERT_OK(pending);
+    ASSERT_EQ(pending->state, QStringLiteral("pending"));
+    ASSERT_OK(books->pickRequest(idOf(r1), QStringLiteral("BX0001"), a1));
+
+    const qint64 ledgerBefore = count(QStringLiteral("SELECT count(*) FROM ledger"));
+    // Refusals, each a value naming what to do; none writes anything.
+    EXPECT_REFUSED(books->unpickRequest(999999, a1, why), "not_found");
+    EXPECT_REFUSED(books->unpickRequest(idOf(pending), a1, why), "bad_state");
+    EXPECT_REFUSED(books->unpickRequest(idOf(r1), QStringLiteral("B1"), why), "forbidden");  // a borrower, no archivist role
+    EXPECT_REFUSED(books->unpickRequest(idOf(r1), QStringLiteral("NOBODY"), why), "not_found");
+    EXPECT_REFUSED(books->unpickRequest(idOf(r1), a1, QStringLiteral("  ")), "bad_input");
+    EXPECT_REFUSED(books->unpickRequest(idOf(r1), a1, QString(501, QChar(u'错'))), "bad_input");
+    {
+        auto notTicked = books->unpickRequest(idOf(r2), a1, why);
+        ASSERT_FALSE(notTicked.ok());
+        EXPECT_EQ(notTicked.error().code, QStringLiteral("not_picked"));
+        EXPECT_TRUE(notTicked.error().messageZh.contains(QStringLiteral("BX0002"))) << notTicked.error().messageZh.toStdString();
+        EXPECT_TRUE(notTicked.error().messageEn.contains(QStringLiteral("not ticked"))) << notTicked.error().messageEn.toStdString();
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger")), ledgerBefore);
+
+    // Undone by another staff member (the head may do what an archivist does).
+    auto undone = books->unpickRequest(idOf(r1), QStringLiteral("H1"), why);
+    ASSERT_OK(undone);
+    EXPECT_EQ(undone->id, idOf(r1));
+    EXPECT_EQ(undone->pickedAt, 0);
+    EXPECT_TRUE(undone->pickedByCard.isEmpty());
+    EXPECT_EQ(undone->state, QStringLiteral("approved"));  // still on the pick list, to be fetched again
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger")), ledgerBefore + 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'pick' AND subject = 'request:%1'").arg(idOf(r1))), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'unpick' AND actor = 'H1' AND subject = 'request:%1'"
+                                   " AND details LIKE '%\"box\":\"BX0001\"%' AND details LIKE '%\"location\":\"S1-01\"%'"
+                                   " AND details LIKE '%\"picked_by\":\"A1\"%' AND details LIKE '%扫错了档案盒%'")
+                        .arg(idOf(r1))),
+              1);
+    EXPECT_REFUSED(books->unpickRequest(idOf(r1), a1, why), "not_picked");  // a second undo has nothing to undo
+    {
+        auto list = books->pickList();
+        ASSERT_TRUE(list.ok());
+        ASSERT_EQ(list->size(), 2);
+        for (const RequestInfo& q : list.value()) EXPECT_EQ(q.pickedAt, 0) << q.id;
+    }
+
+    // Another connection (a second kiosk, or this one restarted) shows it unticked and ticks it again by scanning.
+    {
+        auto other = openAgain();
+        ASSERT_TRUE(other);
+        Books otherBooks(*other);
+        auto seen = otherBooks.pickList();
+        ASSERT_TRUE(seen.ok());
+        ASSERT_EQ(seen->size(), 2);
+        for (const RequestInfo& q : seen.value()) EXPECT_EQ(q.pickedAt, 0) << q.id;
+        EXPECT_REFUSED(otherBooks.unpickRequest(idOf(r1), a1, why), "not_picked");
+        auto again = otherBooks.pickBox(QStringLiteral("BX0001"), QStringLiteral("H1"));
+        ASSERT_OK(again);
+        ASSERT_EQ(again->size(), 1);
+        EXPECT_EQ(again->first().id, idOf(r1));
+        EXPECT_GT(again->first().pickedAt, 0);
+        EXPECT_EQ(again->first().pickedByCard, QStringLiteral("H1"));  // the new tick is the latest pick's
+    }
+    {
+        auto list = books->pickList();
+        ASSERT_TRUE(list.ok());
+        for (const RequestInfo& q : list.value()) {
+            EXPECT_EQ(q.pickedAt > 0, q.id == idOf(r1)) << q.id;
+            if (q.id == idOf(r1)) EXPECT_EQ(q.pickedByName, QStringLiteral("李主任"));
+        }
+    }
+    EXPECT_REFUSED(books->pickRequest(idOf(r1), QStringLiteral("BX0001"), a1), "already_picked");
+    // Undo and tick again once more: pick, unpick, pick, unpick, pick — the latest wins every time.
+    ASSERT_OK(books->unpickRequest(idOf(r1), a1, QStringLiteral("档案盒已放回架上 / Box put back on its shelf")));
+    ASSERT_OK(books->pickRequest(idOf(r1), QStringLiteral("BX0001"), a1));
+    {
+        auto other = openAgain();
+        ASSERT_TRUE(other);
+        auto seen = Books(*other).pickList();
+        ASSERT_TRUE(seen.ok());
+        for (const RequestInfo& q : seen.value()) {
+            EXPECT_EQ(q.pickedAt > 0, q.id == idOf(r1)) << q.id;
+            if (q.id == idOf(r1)) EXPECT_EQ(q.pickedByCard, a1);
+        }
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'pick' AND subject = 'request:%1'").arg(idOf(r1))), 3);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'unpick' AND subject = 'request:%1'").arg(idOf(r1))), 2);
+
+    // A ticked request that was cancelled is off the list: nothing to undo.
+    ASSERT_OK(books->pickRequest(idOf(r2), QStringLiteral("BX0002"), a1));
+    ASSERT_OK(books->cancelRequest(idOf(r2), a1));
+    EXPECT_REFUSED(books->unpickRequest(idOf(r2), a1, why), "bad_state");
+    // Handed out: lending the box fulfils the request, and its tick can no longer be undone.
+    ASSERT_OK(books->checkOutBox(QStringLiteral("BX0001"), QStringLiteral("B1"), a1, idOf(r1)));
+    {
+        const qint64 before = count(QStringLiteral("SELECT count(*) FROM ledger"));
+        auto handedOut = books->unpickRequest(idOf(r1), a1, why);
+        ASSERT_FALSE(handedOut.ok());
+        EXPECT_EQ(handedOut.error().code, QStringLiteral("bad_state"));
+        EXPECT_TRUE(handedOut.error().messageZh.contains(QStringLiteral("已借出"))) << handedOut.error().messageZh.toStdString();
+        EXPECT_TRUE(handedOut.error().messageEn.contains(QStringLiteral("handed out"))) << handedOut.error().messageEn.toStdString();
+        EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger")), before);
+    }
+    auto v = Ledger::verify(*db);
+    ASSERT_TRUE(v.ok());
+    EXPECT_TRUE(v->ok);
+}
