@@ -18,7 +18,6 @@
 #include "devices/usb/UsbContext.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QHash>
 #include <QLoggingCategory>
@@ -267,9 +266,10 @@ void DeviceManager::startCamera() {
 
 // A keyboard-wedge scanner in the kernel's input device list. Grabbed through evdev where the kiosk may read
 // its node (its keys then never reach the window); otherwise its keys reach the window and the wedge filter.
-// The list is read and parsed on m_inputPool, never on the GUI thread; the node is then opened here.
+// The list is read and parsed on m_inputPool and the node opened and grabbed on the EvdevScanner's worker:
+// no file or device I/O on the GUI thread.
 void DeviceManager::rescanInputDevices() {
-    if (m_opt.simulate || (m_evdev && m_evdev->isOpen())) return;
+    if (m_opt.simulate || (m_evdev && (m_evdev->isOpen() || m_evdev->isOpening()))) return;
     if (!m_opt.evdevPath.isEmpty() || !m_opt.evdevAutodetect) {
         useWedgeNode(m_opt.evdevPath, m_opt.evdevPath);
         return;
@@ -317,25 +317,37 @@ std::pair<QString, QString> DeviceManager::findWedgeNode(const QString& procInpu
 }
 
 void DeviceManager::useWedgeNode(const QString& path, const QString& name) {
-    if (m_opt.simulate || (m_evdev && m_evdev->isOpen())) return;
+    if (m_opt.simulate || (m_evdev && (m_evdev->isOpen() || m_evdev->isOpening()))) return;
     const bool seen = !path.isEmpty();
-    if (seen && QFileInfo(path).isReadable()) {
-        auto ev = std::make_unique<scanner::EvdevScanner>();
-        if (auto st = ev->open(path, true); st) {
-            connectSource(ev.get());
-            connect(ev.get(), &scanner::EvdevScanner::removed, this, [this] {
-                qCInfo(lcDevices) << "evdev scanner removed:" << m_evdevName;
-                QTimer::singleShot(0, this, [this] {
-                    m_evdev.reset();
-                    m_evdevSeen = false;
-                    rescanInputDevices();
-                });
+    if (seen) {
+        // Opened and grabbed on the scanner's own worker (a node can block in open(): a slow hub, a node being
+        // removed); the outcome comes back by opened(). Until then (and after a failure) its keys, if any,
+        // reach the window and the wedge filter.
+        m_evdev = std::make_unique<scanner::EvdevScanner>();
+        scanner::EvdevScanner* ev = m_evdev.get();
+        connectSource(ev);
+        connect(ev, &scanner::EvdevScanner::opened, this, [this, name, path](const Status& st) {
+            if (st) {
+                qCInfo(lcDevices) << "evdev scanner:" << name << path;
+            } else {
+                // e.g. no permission → the udev rule / group "input"; no such node; another program holds it.
+                qCInfo(lcDevices) << "evdev scanner not grabbed (its keys reach the window):" << st.error().message()
+                                  << st.error().detail;
+            }
+            if (m_ready) {
+                updateSimulated();
+                emit scannersChanged();
+            }
+        });
+        connect(ev, &scanner::EvdevScanner::removed, this, [this] {
+            qCInfo(lcDevices) << "evdev scanner removed:" << m_evdevName;
+            QTimer::singleShot(0, this, [this] {
+                m_evdev.reset();
+                m_evdevSeen = false;
+                rescanInputDevices();
             });
-            m_evdev = std::move(ev);
-            qCInfo(lcDevices) << "evdev scanner:" << name << path;
-        } else {
-            qCInfo(lcDevices) << "evdev scanner not grabbed (its keys reach the window):" << st.error().message();
-        }
+        });
+        ev->open(path, true);
     }
     const bool changed = seen != m_evdevSeen || name != m_evdevName;
     m_evdevSeen = seen;

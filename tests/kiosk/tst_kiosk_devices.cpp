@@ -35,6 +35,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <atomic>
 #include <cstring>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(KioskPlugin)
 
@@ -207,6 +208,45 @@ private slots:
             QVERIFY(changes.count() >= 4);
         }
         usbmock_bed_free(bed);
+    }
+
+    // A configured evdev node (--evdev) is opened and grabbed on the EvdevScanner's worker after start() has
+    // returned, never on the GUI thread: a node that is missing or cannot be grabbed (a pipe) is reported back
+    // (one more scannersChanged) and leaves the scanner to the window's wedge filter ("keyboard wedge …", not
+    // simulated). A manager destroyed while that open is still in flight joins the worker cleanly.
+    void evdevNodeIsOpenedOnTheScannersWorker() {
+        const QString path = freshArchive();
+        int fds[2] = {-1, -1};
+        QCOMPARE(::pipe(fds), 0);
+        const QStringList nodes{m_dir.filePath(QStringLiteral("event-missing")), QStringLiteral("/proc/self/fd/%1").arg(fds[0])};
+        Kiosk k(path);
+        for (const QString& node : nodes) {
+            DeviceManager::Options o = baseOptions();
+            o.hardware = false;
+            o.sensorPoller = false;
+            o.keyboardDetect = false;
+            o.evdevPath = node;
+            DeviceManager dm(&k.db, &k.scans, o);
+            QSignalSpy changes(&dm, &DeviceManager::scannersChanged);
+            dm.start();
+            QTRY_VERIFY_WITH_TIMEOUT(dm.started(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(changes.count() >= 2, 10000);  // seen, then the open's outcome
+            QCOMPARE(dm.scanners(), QStringList{QStringLiteral("keyboard wedge ") + node});
+            QCOMPARE(dm.simulatedDevices(), QStringList());
+        }
+        for (int i = 0; i < 20; ++i) {
+            DeviceManager::Options o = baseOptions();
+            o.hardware = false;
+            o.sensorPoller = false;
+            o.keyboardDetect = false;
+            o.evdevPath = nodes.last();
+            DeviceManager dm(&k.db, &k.scans, o);
+            QSignalSpy ready(&dm, &DeviceManager::ready);
+            dm.start();
+            QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1, 10000);  // destroyed with the open in flight (or just done)
+        }
+        ::close(fds[0]);
+        ::close(fds[1]);
     }
 
     // --simulate: one simulated sensor per room, polled on the scheduler's workers, stored through ReadingStore

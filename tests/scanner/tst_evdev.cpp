@@ -78,6 +78,14 @@ archive::Status waitOpened(QSignalSpy& spy) {
     return *static_cast<const archive::Status*>(v.constData());
 }
 
+QStringList openFds() {  // "N -> target" for a failure message
+    QStringList out;
+    const QDir d(QStringLiteral("/proc/self/fd"));
+    for (const QString& n : d.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System))
+        out << n + QStringLiteral(" -> ") + QFile::symLinkTarget(d.filePath(n));
+    return out;
+}
+
 int entriesIn(const char* dir) {
     return int(QDir(QString::fromLatin1(dir)).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
 }
@@ -257,7 +265,7 @@ TEST(EvdevScanner, CloseOrDestroyWhileOpeningLeavesNoThreadOrFd) {
         }
     }
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    EXPECT_EQ(entriesIn("/proc/self/fd"), fdsBefore);
+    EXPECT_EQ(entriesIn("/proc/self/fd"), fdsBefore) << openFds().join(QStringLiteral(", ")).toStdString();
     // QThread::wait() returns when run() is done; the kernel thread may take a moment more to go away.
     EXPECT_TRUE(QTest::qWaitFor([&] { return entriesIn("/proc/self/task") <= threadsBefore; }, 10000))
         << entriesIn("/proc/self/task") << " threads, " << threadsBefore << " before";
