@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace archive::kiosk {
 
 namespace {
@@ -31,6 +33,28 @@ struct PickOutcome {
     Result<QList<db::RequestInfo>> picked = Error{};
     QList<db::RequestInfo> list;
 };
+
+// An undo's answer: the request unticked (or the books' refusal) and the pick list as the books now have it.
+struct UnpickOutcome {
+    Result<db::RequestInfo> unpicked = Error{};
+    QList<db::RequestInfo> list;
+};
+
+// The reason recorded with the "unpick" (both languages: the ledger is read by people of either), and the line the
+// feedback band adds under its answer.
+struct UnpickReason {
+    QString recorded, zh, en;
+};
+
+std::optional<UnpickReason> unpickReason(const QString& key) {
+    if (key == QLatin1String("wrong_box"))
+        return UnpickReason{QStringLiteral("扫错了档案盒 / Wrong box scanned"), QStringLiteral("扫错了档案盒：请放回原架位"),
+                            QStringLiteral("Wrong box scanned: put it back on its shelf")};
+    if (key == QLatin1String("put_back"))
+        return UnpickReason{QStringLiteral("档案盒已放回架上 / Box put back on its shelf"), QStringLiteral("档案盒已放回架上"),
+                            QStringLiteral("The box is back on its shelf")};
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -117,6 +141,65 @@ void PickListController::scanBox(const QString& barcode) {
             m_feedback->show(QStringLiteral("ok"), QStringLiteral("已取出 %1（还剩 %2 项）").arg(barcode).arg(left),
                              QStringLiteral("Picked %1 (%2 left)").arg(barcode).arg(left), title, title);
             emit scanDone();
+        });
+}
+
+void PickListController::askUnpick(int row) {
+    if (row < 0 || row >= m_lines.count()) return;
+    const QVariantMap line = m_lines.get(row);
+    if (line.value(QStringLiteral("picked")).toBool()) emit unpickAsked(line);
+}
+
+void PickListController::unpick(qint64 requestId, const QString& reason) {
+    const auto why = unpickReason(reason);
+    if (!why) {  // a programming error of the screen, not the archivist's: say so and write nothing
+        m_feedback->show(QStringLiteral("error"), QStringLiteral("撤销勾选的原因无效，未作更改。"),
+                         QStringLiteral("Unknown reason for undoing a tick; nothing was changed."));
+        emit unpickDone(false);
+        return;
+    }
+    const QString staff = m_session->card();
+    const QString recorded = why->recorded;
+    const int gen = ++m_generation;
+    setBusy(true);
+    m_db->run<UnpickOutcome>(
+        this,
+        [requestId, staff, recorded](db::Database& d) -> Result<UnpickOutcome> {
+            db::Books books(d);
+            UnpickOutcome out;
+            out.unpicked = books.unpickRequest(requestId, staff, recorded);
+            // A refusal (already handed out, undone on another kiosk, …) is an answer: the list is still rebuilt.
+            auto list = books.pickList();
+            if (!list) return list.error();
+            out.list = list.value();
+            return out;
+        },
+        [this, gen, said = *why](Result<UnpickOutcome> r) {
+            if (gen != m_generation) return;
+            setBusy(false);
+            if (!r) {
+                m_feedback->show(QStringLiteral("error"), r.error().messageZh, r.error().messageEn);
+                emit unpickDone(false);
+                return;
+            }
+            showList(rowsOf(r->list));
+            if (!r->unpicked) {
+                const Error& e = r->unpicked.error();
+                const QString kind = e.code == QLatin1String("not_picked") ? QStringLiteral("info")
+                                     : e.code == QLatin1String("bad_state") || e.code == QLatin1String("not_found")
+                                         ? QStringLiteral("warn")
+                                         : QStringLiteral("error");
+                m_feedback->show(kind, e.messageZh, e.messageEn);
+                emit unpickDone(false);
+                return;
+            }
+            const QString box = r->unpicked->boxBarcode;
+            const int left = m_lines.count() - picked();
+            m_feedback->show(QStringLiteral("ok"),
+                             QStringLiteral("已撤销 %1 的勾选，此项重新待取（还剩 %2 项）").arg(box).arg(left),
+                             QStringLiteral("Tick undone for %1: to be fetched again (%2 left)").arg(box).arg(left), said.zh,
+                             said.en);
+            emit unpickDone(true);
         });
 }
 

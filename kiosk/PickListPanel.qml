@@ -4,10 +4,16 @@ import Kiosk
 
 // Pick list (调卷单): approved requests not yet issued, in shelf order; each line is ticked by scanning its box.
 // The ticks come from the books (ledger "pick"), so they are the same on every kiosk and after a restart.
+// A ticked line's "Undo tick" asks why (wrong box scanned / box put back) and undoes it in the books ("unpick").
 Item {
     id: panel
 
     readonly property var pick: BoxDesk.pickList
+
+    onVisibleChanged: {
+        if (!visible)
+            undoDialog.close()
+    }
 
     Label {
         id: summary
@@ -45,6 +51,7 @@ Item {
         delegate: Rectangle {
             id: line
             required property int index
+            required property int requestId
             required property string boxBarcode
             required property string code
             required property string title
@@ -61,7 +68,7 @@ Item {
             required property string pickedAt
             objectName: "pickLine" + index
             width: ListView.view.width
-            height: Math.max(Theme.touch, content.implicitHeight + Theme.gap)
+            height: Math.max(Theme.touch + (line.picked ? Theme.gap : 0), content.implicitHeight + Theme.gap)
             radius: Theme.radius
             color: line.picked ? Theme.okSoft : Theme.surface
             border.color: line.picked ? Theme.ok : Theme.line
@@ -80,7 +87,7 @@ Item {
             Column {
                 id: content
                 anchors.left: tick.right
-                anchors.right: parent.right
+                anchors.right: undo.visible ? undo.left : parent.right
                 anchors.verticalCenter: parent.verticalCenter
                 anchors.margins: Theme.gap / 2
                 Label {
@@ -115,6 +122,91 @@ Item {
                     color: Theme.ok
                     wrapMode: Text.Wrap
                 }
+            }
+            BigButton {
+                id: undo
+                objectName: "pickUndo" + line.index
+                visible: line.picked
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.rightMargin: Theme.gap / 2
+                text: qsTr("Undo tick")
+                enabled: !BoxDesk.pickList.busy
+                onClicked: BoxDesk.pickList.askUnpick(line.index)
+            }
+        }
+    }
+
+    // The short confirmation: which box, and why the tick is undone (each reason button confirms; Cancel keeps it).
+    Popup {
+        id: undoDialog
+
+        property var line: ({})  // the line asked about (fields of BoxDesk.pickList.lines)
+
+        objectName: "unpickDialog"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(Overlay.overlay ? Overlay.overlay.width - Theme.gap * 2 : 600, Theme.touch * 10)
+        padding: Theme.gap * 1.5
+
+        Connections {
+            target: panel.pick
+            function onUnpickAsked(asked: var) {
+                undoDialog.line = asked
+                undoDialog.open()
+            }
+            function onUnpickDone(ok: bool) {
+                undoDialog.close()
+            }
+        }
+
+        Column {
+            width: parent.width
+            spacing: Theme.gap
+            Label {
+                width: parent.width
+                text: qsTr("Undo the tick of %1?").arg(undoDialog.line.boxBarcode ?? "")
+                font.pixelSize: Theme.title
+                font.bold: true
+                color: Theme.ink
+                wrapMode: Text.Wrap
+            }
+            Label {
+                width: parent.width
+                text: (undoDialog.line.title ?? "") + "\n"
+                      + Language.pick(undoDialog.line.locationZh ?? "", undoDialog.line.locationEn ?? "")
+                font.pixelSize: Theme.small
+                color: Theme.muted
+                wrapMode: Text.Wrap
+            }
+            Label {
+                width: parent.width
+                text: qsTr("The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.")
+                font.pixelSize: Theme.body
+                color: Theme.ink
+                wrapMode: Text.Wrap
+            }
+            BigButton {
+                objectName: "unpickWrongBox"
+                width: parent.width
+                highlighted: true
+                text: qsTr("Undo: wrong box scanned")
+                enabled: !panel.pick.busy
+                onClicked: panel.pick.unpick(undoDialog.line.requestId, "wrong_box")
+            }
+            BigButton {
+                objectName: "unpickPutBack"
+                width: parent.width
+                highlighted: true
+                text: qsTr("Undo: box put back on its shelf")
+                enabled: !panel.pick.busy
+                onClicked: panel.pick.unpick(undoDialog.line.requestId, "put_back")
+            }
+            BigButton {
+                objectName: "unpickCancel"
+                width: parent.width
+                text: qsTr("Keep the tick")
+                onClicked: undoDialog.close()
             }
         }
     }

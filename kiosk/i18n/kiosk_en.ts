@@ -843,6 +843,30 @@
         <source>Taken out by %1 at %2</source>
         <translation>Taken out by %1 at %2</translation>
     </message>
+    <message>
+        <source>Undo tick</source>
+        <translation>Undo tick</translation>
+    </message>
+    <message>
+        <source>Undo the tick of %1?</source>
+        <translation>Undo the tick of %1?</translation>
+    </message>
+    <message>
+        <source>The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.</source>
+        <translation>The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.</translation>
+    </message>
+    <message>
+        <source>Undo: wrong box scanned</source>
+        <translation>Undo: wrong box scanned</translation>
+    </message>
+    <message>
+        <source>Undo: box put back on its shelf</source>
+        <translation>Undo: box put back on its shelf</translation>
+    </message>
+    <message>
+        <source>Keep the tick</source>
+        <translation>Keep the tick</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -843,6 +843,30 @@
         <source>Taken out by %1 at %2</source>
         <translation>已由 %1 于 %2 取出</translation>
     </message>
+    <message>
+        <source>Undo tick</source>
+        <translation>撤销勾选</translation>
+    </message>
+    <message>
+        <source>Undo the tick of %1?</source>
+        <translation>撤销 %1 的勾选？</translation>
+    </message>
+    <message>
+        <source>The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.</source>
+        <translation>此项恢复为“待取”。原取出记录保留在台账中，并记下这次撤销。</translation>
+    </message>
+    <message>
+        <source>Undo: wrong box scanned</source>
+        <translation>撤销：扫错了档案盒</translation>
+    </message>
+    <message>
+        <source>Undo: box put back on its shelf</source>
+        <translation>撤销：档案盒已放回架上</translation>
+    </message>
+    <message>
+        <source>Keep the tick</source>
+        <translation>保留勾选</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

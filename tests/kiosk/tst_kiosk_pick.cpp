@@ -259,6 +259,18 @@ private slots:
         QCOMPARE(list->size(), 1);
         QVERIFY(list->first().pickedAt > 0);
         QCOMPARE(list->first().pickedByCard, fx->archivistCard);
+        // Undo it in the window ("Undo tick", the confirmation, a reason): unticked, and still after a restart.
+        rc = runKiosk(QStringLiteral("pick-undo"),
+                      login + QStringLiteral("click pickUndo0\nsettle\nexpect-visible unpickWrongBox\nshot pick-undo-confirm\n"
+                                             "click unpickPutBack\nsettle\nexpect-feedback ok %1\nshot pick-undone\nquit\n")
+                                  .arg(fx->boxPlain2),
+                      fx->dbPath, &log);
+        QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        rc = runKiosk(QStringLiteral("pick-undone-restart"), login + QStringLiteral("expect-visible pickedBy0\nquit\n"), fx->dbPath, &log);
+        QVERIFY2(rc == 1 && log.contains(QStringLiteral("expected pickedBy0 to be visible")),
+                 qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        QCOMPARE(one(*d.value(), QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'unpick'")).toInt(), 1);
+        QCOMPARE(db::Books(*d.value()).pickList()->first().pickedAt, 0);
     }
 
     // At start and on hotplug: a person's keyboard is found, the configured scanner is not one.

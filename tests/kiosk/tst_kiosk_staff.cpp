@@ -177,6 +177,118 @@ private slots:
         QCOMPARE(p->lines()->count(), 0);
     }
 
+    // A tick is undone from the list ("Undo tick" → a reason): the books append an "unpick" (the "pick" stays), the
+    // line is to be fetched again here and on a second kiosk, scanning ticks it again; the band says what happened,
+    // and the books' refusals (not ticked any more, handed out) are shown as they come.
+    void pickUndo() {
+        auto a = makeArchive();
+        QVERIFY(a);
+        const auto& fx = a->fx;
+        db::Books books(*a->db);
+        QList<qint64> ids;
+        for (const QString& box : {fx.boxPlain2, fx.boxPlain}) {
+            db::NewRequest r;
+            r.requesterCard = fx.borrowerCard;
+            r.boxBarcode = box;
+            r.purpose = QStringLiteral("编写大事记");
+            auto req = books.request(r);
+            QVERIFY(req.ok());
+            ids << req->id;
+        }
+        const auto rowOf = [](PickListController* p, const QString& box) {
+            for (const QVariantMap& r : p->lines()->rows())
+                if (r.value(QStringLiteral("boxBarcode")).toString() == box) return r;
+            return QVariantMap();
+        };
+        const auto unpick = [](Kiosk& k, qint64 id, const QString& reason) {
+            QSignalSpy done(k.box.pickList(), &PickListController::unpickDone);
+            k.box.pickList()->unpick(id, reason);
+            if (done.isEmpty()) QVERIFY(done.wait(30000));
+            QCOMPARE(done.count(), 1);
+        };
+        const auto ledgerCount = [&](const QString& action) {
+            return one(*a->db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = ?"), {action}).toInt();
+        };
+
+        Kiosk k(fx.dbPath);
+        PickListController* p = k.box.pickList();
+        QAbstractItemModelTester tester(p->lines(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        login(k, fx.archivistCard, fx.archivistPin);
+        k.box.setFlow(QStringLiteral("pick"));
+        QTRY_COMPARE(p->lines()->count(), 2);
+        scan(k, fx.boxPlain2);
+        QCOMPARE(p->picked(), 1);
+        // "Undo tick" on a line opens the confirmation for a ticked line only.
+        {
+            QSignalSpy asked(p, &PickListController::unpickAsked);
+            for (int i = 0; i < p->lines()->count(); ++i) p->askUnpick(i);
+            p->askUnpick(99);
+            QCOMPARE(asked.count(), 1);
+            const QVariantMap line = asked.first().first().toMap();
+            QCOMPARE(line.value(QStringLiteral("boxBarcode")).toString(), fx.boxPlain2);
+            QCOMPARE(line.value(QStringLiteral("requestId")).toLongLong(), ids[0]);
+        }
+
+        // Undo: the line is unticked, the band names the box and the reason; the books hold pick + unpick.
+        unpick(k, ids[0], QStringLiteral("put_back"));
+        QCOMPARE(k.feedback.kind(), QStringLiteral("ok"));
+        QVERIFY2(k.feedback.textZh().contains(QStringLiteral("已撤销")) && k.feedback.textZh().contains(fx.boxPlain2),
+                 qPrintable(k.feedback.textZh()));
+        QVERIFY2(k.feedback.textEn().contains(QStringLiteral("Tick undone")), qPrintable(k.feedback.textEn()));
+        QVERIFY(k.feedback.textZh().contains(QStringLiteral("还剩 2 项")));
+        QCOMPARE(k.feedback.detailZh(), QStringLiteral("档案盒已放回架上"));
+        QCOMPARE(p->picked(), 0);
+        QCOMPARE(rowOf(p, fx.boxPlain2).value(QStringLiteral("picked")).toBool(), false);
+        QCOMPARE(rowOf(p, fx.boxPlain2).value(QStringLiteral("pickedBy")).toString(), QString());
+        QCOMPARE(ledgerCount(QStringLiteral("pick")), 1);
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 1);
+        QCOMPARE(one(*a->db, QStringLiteral("SELECT actor FROM ledger WHERE action = 'unpick'")).toString(), fx.archivistCard);
+        QVERIFY(one(*a->db, QStringLiteral("SELECT details FROM ledger WHERE action = 'unpick'")).toString().contains(QStringLiteral("档案盒已放回架上")));
+
+        // Undoing it again: the books say there is no tick (info), nothing written.
+        unpick(k, ids[0], QStringLiteral("wrong_box"));
+        QCOMPARE(k.feedback.kind(), QStringLiteral("info"));
+        QVERIFY2(k.feedback.textZh().contains(QStringLiteral("尚未勾选")), qPrintable(k.feedback.textZh()));
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 1);
+        // A reason the screen does not know writes nothing either.
+        unpick(k, ids[0], QStringLiteral("because"));
+        QCOMPARE(k.feedback.kind(), QStringLiteral("error"));
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 1);
+
+        // Scanning the box ticks it again; a second kiosk shows it ticked, and after an undo there, unticked here.
+        scan(k, fx.boxPlain2);
+        QCOMPARE(k.feedback.kind(), QStringLiteral("ok"));
+        QCOMPARE(p->picked(), 1);
+        {
+            Kiosk other(fx.dbPath);
+            PickListController* q = other.box.pickList();
+            login(other, fx.headCard, fx.headPin);
+            other.box.setFlow(QStringLiteral("pick"));
+            QTRY_COMPARE(q->lines()->count(), 2);
+            QCOMPARE(q->picked(), 1);
+            unpick(other, ids[0], QStringLiteral("wrong_box"));
+            QCOMPARE(other.feedback.kind(), QStringLiteral("ok"));
+            QCOMPARE(other.feedback.detailEn(), QStringLiteral("Wrong box scanned: put it back on its shelf"));
+            QCOMPARE(q->picked(), 0);
+        }
+        p->load();
+        QTRY_VERIFY(!p->busy());
+        QCOMPARE(p->picked(), 0);
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 2);
+
+        // Ticked and handed out at the box desk: the request leaves the list and its tick can no longer be undone.
+        scan(k, fx.boxPlain2);
+        QCOMPARE(p->picked(), 1);
+        QVERIFY(books.checkOutBox(fx.boxPlain2, fx.borrowerCard, fx.archivistCard, ids[0]).ok());
+        unpick(k, ids[0], QStringLiteral("put_back"));
+        QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
+        QVERIFY2(k.feedback.textZh().contains(QStringLiteral("已借出")), qPrintable(k.feedback.textZh()));
+        QCOMPARE(p->lines()->count(), 1);  // rebuilt from the books: only the other request is left
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 2);
+        auto v = db::Ledger::verify(*a->db);
+        QVERIFY(v.ok() && v->ok);
+    }
+
     // A register of two boxes; one arrives plus a box that is not on the register; the archivist's PIN signs.
     void transferIn() {
         auto a = makeArchive();
