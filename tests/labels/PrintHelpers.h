@@ -1,7 +1,12 @@
 #pragma once
-// Helpers for the printing tests: wait for a job, rasterise a spooled PDF with pdftoppm, extract its text.
+// Helpers for the printing tests: a print request of sample spine labels, wait for a job, rasterise a spooled PDF
+// with pdftoppm, extract its text.
+#include "Samples.h"
 #include "labels/CupsPrinter.h"
+#include "labels/LabelLayout.h"
+#include "labels/LabelRenderer.h"
 #include "labels/LabelVerifier.h"
+#include "labels/PrintQueue.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -12,6 +17,28 @@
 #include <QThread>
 
 namespace labels_test {
+
+// A PDF of `count` spine-30 labels of sampleBox() on the Brother 62 mm stock for `printer`, each box with its own
+// barcode B2024<firstNo + i, six digits>, recorded by "test" under `title` (default "spine-30 ×count").
+inline archive::labels::PrintRequest spineRequest(const QString& printer, int count, int firstNo = 700, QString title = {}) {
+    using namespace archive::labels;
+    const LabelTemplate t = TemplateRegistry::instance().findTemplate(QStringLiteral("spine-30")).value();
+    PrinterProfile p;
+    QList<LabelLayout> labels;
+    PrintRequest r;
+    for (int i = 0; i < count; ++i) {
+        LabelData d = sampleBox();
+        d.barcode = QStringLiteral("B2024%1").arg(firstNo + i, 6, 10, QLatin1Char('0'));
+        labels << layoutLabel(t, d, p).value();
+        r.labels << PrintedLabel{d.barcode, t.name, d.hash()};
+    }
+    r.printer = printer;
+    r.document = renderPdf(labels, TemplateRegistry::instance().findStock(QStringLiteral("brother-62")).value()).value();
+    r.format = QStringLiteral("application/pdf");
+    r.title = title.isEmpty() ? QStringLiteral("spine-30 ×%1").arg(count) : title;
+    r.actor = QStringLiteral("test");
+    return r;
+}
 
 inline archive::labels::JobStatus waitForJob(archive::labels::CupsClient& c, const QString& printer, int id, int timeoutMs) {
     QElapsedTimer t;

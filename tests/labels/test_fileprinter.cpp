@@ -5,10 +5,7 @@
 // `--printer file` saves a shelf's labels as one PDF.
 #include "BooksFixture.h"
 #include "PrintHelpers.h"
-#include "Samples.h"
 #include "labels/FilePrinter.h"
-#include "labels/LabelLayout.h"
-#include "labels/LabelRenderer.h"
 #include "labels/PrintQueue.h"
 #include "tests/support/PrinterFixture.h"
 
@@ -24,25 +21,6 @@ using namespace labels_test;
 using archive::testsupport::PrinterFixture;
 
 namespace {
-PrintRequest spineJob(const QString& printer, int count) {
-    auto t = TemplateRegistry::instance().findTemplate(QStringLiteral("spine-30")).value();
-    PrinterProfile p;
-    QList<LabelLayout> labels;
-    PrintRequest r;
-    for (int i = 0; i < count; ++i) {
-        LabelData d = sampleBox();
-        d.barcode = QStringLiteral("B2024%1").arg(800 + i, 6, 10, QLatin1Char('0'));
-        labels << layoutLabel(t, d, p).value();
-        r.labels << PrintedLabel{d.barcode, t.name, d.hash()};
-    }
-    r.printer = printer;
-    r.document = renderPdf(labels, TemplateRegistry::instance().findStock(QStringLiteral("brother-62")).value()).value();
-    r.format = QStringLiteral("application/pdf");
-    r.title = QStringLiteral("背脊 spine-30 ×%1 L0101030").arg(count);
-    r.actor = QStringLiteral("test");
-    return r;
-}
-
 // pdfinfo: pages and the first page's size in mm.
 struct Info {
     int pages = 0;
@@ -74,7 +52,7 @@ TEST(LabelFilePrinter, QueueSavesTheSameDocumentAsAReadableFileAndCompletesAtOnc
 
     PrintQueue q(dir.filePath(QStringLiteral("queue")));
     QSignalSpy completed(&q, &PrintQueue::completed);
-    const PrintRequest r = spineJob(uri, 3);
+    const PrintRequest r = spineRequest(uri, 3, 800, QStringLiteral("背脊 spine-30 ×3 L0101030"));
     auto id = q.enqueue(r);
     ASSERT_TRUE(id.ok()) << id.errorMessage().toStdString();
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
@@ -132,7 +110,7 @@ TEST(LabelFilePrinter, AFolderThatCannotBeWrittenFailsTheJobWithAPlainMessage) {
     ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
     PrintQueue q(dir.filePath(QStringLiteral("queue")));
-    auto id = q.enqueue(spineJob(FilePrinter::uriFor(dir.filePath(QStringLiteral("printed"))), 1));
+    auto id = q.enqueue(spineRequest(FilePrinter::uriFor(dir.filePath(QStringLiteral("printed"))), 1, 800, QStringLiteral("背脊 spine-30 ×1 L0101030")));
     ASSERT_TRUE(id.ok());
     q.processOnce();
     auto e = q.entry(id.value());

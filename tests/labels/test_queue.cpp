@@ -2,9 +2,6 @@
 // down (the archivist sees "offline"), survive a restart of the program, and complete once the printer is
 // back; a batch reports progress; cancel; each completed job is announced once so its labels get recorded.
 #include "PrintHelpers.h"
-#include "Samples.h"
-#include "labels/LabelLayout.h"
-#include "labels/LabelRenderer.h"
 #include "labels/PrintQueue.h"
 #include "tests/support/PrinterFixture.h"
 
@@ -17,25 +14,6 @@ using archive::testsupport::PrinterFixture;
 using namespace labels_test;
 
 namespace {
-PrintRequest request(const QString& printer, int count) {
-    auto t = TemplateRegistry::instance().findTemplate(QStringLiteral("spine-30")).value();
-    PrinterProfile p;
-    QList<LabelLayout> labels;
-    PrintRequest r;
-    for (int i = 0; i < count; ++i) {
-        LabelData d = sampleBox();
-        d.barcode = QStringLiteral("B2024%1").arg(700 + i, 6, 10, QLatin1Char('0'));
-        labels << layoutLabel(t, d, p).value();
-        r.labels << PrintedLabel{d.barcode, t.name, d.hash()};
-    }
-    r.printer = printer;
-    r.document = renderPdf(labels, TemplateRegistry::instance().findStock(QStringLiteral("brother-62")).value()).value();
-    r.format = QStringLiteral("application/pdf");
-    r.title = QStringLiteral("spine-30 ×%1").arg(count);
-    r.actor = QStringLiteral("test");
-    return r;
-}
-
 // Runs processOnce() until pred() holds or the time is up.
 template <class Pred>
 bool pump(PrintQueue& q, Pred pred, int timeoutMs) {
@@ -62,8 +40,8 @@ TEST(LabelQueue, OfflinePrinterJobsWaitAndCompleteAfterARestartOfTheProgram) {
     ASSERT_TRUE(pf.stopPrinter());
     {
         PrintQueue q(dir.path(), pf.cupsServer());
-        ASSERT_TRUE(q.enqueue(request(pf.queueName(), 1)).ok());
-        ASSERT_TRUE(q.enqueue(request(pf.queueName(), 3)).ok());
+        ASSERT_TRUE(q.enqueue(spineRequest(pf.queueName(), 1)).ok());
+        ASSERT_TRUE(q.enqueue(spineRequest(pf.queueName(), 3)).ok());
         // cupsd takes the jobs; its backend cannot reach the printer: the entries say "offline"
         ASSERT_TRUE(pump(q, [&] {
             const auto es = q.entries();
@@ -106,7 +84,7 @@ TEST(LabelQueue, PrintServiceDownJobsWaitAndAreSentWhenItIsBack) {
     QTemporaryDir dir;
     PrintQueue q(dir.path(), pf.cupsServer());
     q.setRetryIntervalMs(300);
-    auto id = q.enqueue(request(pf.queueName(), 1));
+    auto id = q.enqueue(spineRequest(pf.queueName(), 1));
     ASSERT_TRUE(id.ok());
     q.processOnce();
     auto e = q.entry(id.value());
@@ -128,7 +106,7 @@ TEST(LabelQueue, CancelAQueuedJob) {
     ASSERT_TRUE(pf.stopPrinter());
     QTemporaryDir dir;
     PrintQueue q(dir.path(), pf.cupsServer());
-    auto id = q.enqueue(request(pf.queueName(), 2));
+    auto id = q.enqueue(spineRequest(pf.queueName(), 2));
     ASSERT_TRUE(id.ok());
     ASSERT_TRUE(pump(q, [&] { return q.entry(id.value())->state == QueueEntry::State::Submitted; }, 20000));
     const int cupsJob = q.entry(id.value())->cupsJobId;
@@ -150,7 +128,7 @@ TEST(LabelQueue, UnknownPrinterFailsWithAClearMessage) {
     ASSERT_TRUE(pf.start()) << pf.lastError().toStdString();
     QTemporaryDir dir;
     PrintQueue q(dir.path(), pf.cupsServer());
-    auto id = q.enqueue(request(QStringLiteral("no-such-printer"), 1));
+    auto id = q.enqueue(spineRequest(QStringLiteral("no-such-printer"), 1));
     ASSERT_TRUE(id.ok());
     q.processOnce();
     auto e = q.entry(id.value());
