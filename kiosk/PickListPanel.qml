@@ -181,7 +181,7 @@ Item {
             }
             Label {
                 width: parent.width
-                text: qsTr("The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.")
+                text: qsTr("The line goes back to “to be fetched”; the taking out stays in the ledger.")
                 font.pixelSize: Theme.body
                 color: Theme.ink
                 wrapMode: Text.Wrap

@@ -852,10 +852,6 @@
         <translation>Undo the tick of %1?</translation>
     </message>
     <message>
-        <source>The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.</source>
-        <translation>The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.</translation>
-    </message>
-    <message>
         <source>Undo: wrong box scanned</source>
         <translation>Undo: wrong box scanned</translation>
     </message>
@@ -866,6 +862,10 @@
     <message>
         <source>Keep the tick</source>
         <translation>Keep the tick</translation>
+    </message>
+    <message>
+        <source>The line goes back to “to be fetched”; the taking out stays in the ledger.</source>
+        <translation>The line goes back to “to be fetched”; the taking out stays in the ledger.</translation>
     </message>
 </context>
 <context>

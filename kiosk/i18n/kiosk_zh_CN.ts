@@ -852,10 +852,6 @@
         <translation>撤销 %1 的勾选？</translation>
     </message>
     <message>
-        <source>The line goes back to “to be fetched”. The taking out stays in the ledger, followed by this undo.</source>
-        <translation>此项恢复为“待取”。原取出记录保留在台账中，并记下这次撤销。</translation>
-    </message>
-    <message>
         <source>Undo: wrong box scanned</source>
         <translation>撤销：扫错了档案盒</translation>
     </message>
@@ -866,6 +862,10 @@
     <message>
         <source>Keep the tick</source>
         <translation>保留勾选</translation>
+    </message>
+    <message>
+        <source>The line goes back to “to be fetched”; the taking out stays in the ledger.</source>
+        <translation>此项恢复为“待取”，原取出记录仍保留在台账中。</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,10 @@ private slots:
                 script += QStringLiteral("scan %1\nsettle\n%2settle\ndismiss\n").arg(fx->archivistCard, pinClicks(fx->archivistPin));
                 // pick list
                 script += QStringLiteral("click flow_pick\nsettle\nexpect-visible pickLine1\nshot 20-pick\n"
+                                         "scan %1\nsettle\nexpect-feedback ok %1\n"
+                                         // undo the tick (line 1 is boxPlain2: same shelf, later barcode), then tick it again
+                                         "click pickUndo1\nsettle\nexpect-visible unpickWrongBox\nshot 21-pick-undo-confirm\n"
+                                         "click unpickWrongBox\nsettle\nexpect-feedback ok %1\nshot 21-pick-undone\n"
                                          "scan %1\nsettle\nexpect-feedback ok %1\nscan %2\nsettle\nexpect-feedback warn\nshot 21-pick-ticked\n")
                               .arg(fx->boxPlain2, fx->boxLate);
                 // transfer in
@@ -302,6 +306,7 @@ private slots:
                 db::Database& db = *d.value();
                 QCOMPARE(one(db, QStringLiteral("SELECT state FROM transfers WHERE code = 'YJ-2026-01'")).toString(), QStringLiteral("complete"));
                 QCOMPARE(one(db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'sweep' AND actor = ?"), {fx->archivistCard}).toInt(), 1);
+                QCOMPARE(one(db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE action = 'unpick' AND actor = ?"), {fx->archivistCard}).toInt(), 1);
                 QCOMPARE(one(db, QStringLiteral("SELECT state FROM boxes WHERE barcode = ?"), {fx->boxPlain}).toString(), QStringLiteral("missing"));
                 QVERIFY(QDir(dir.filePath(QStringLiteral("reports"))).entryList({QStringLiteral("*.pdf")}, QDir::Files).size() == 1);
                 auto v = db::Ledger::verify(db);
