@@ -13,8 +13,7 @@ namespace {
 const char* kBoxSelect =
     "SELECT b.id, b.barcode, b.title, b.state, b.year, b.retention, b.category_id, b.location_id, b.fonds_id,"
     " c.code, c.name, c.security_default, c.loan_days, c.max_renewals, c.in_room_only, c.needs_review, c.needs_head,"
-    " (SELECT max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
-    "  WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id)"
+    " b.max_security_rank"  // kept by triggers on items (migration 0005)
     " FROM boxes b JOIN categories c ON c.id = b.category_id ";
 }  // namespace
 

@@ -331,7 +331,7 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
         static const QString sql =
             QStringLiteral("SELECT ") + personColumns("s", "sd") + QStringLiteral(", ") + personColumns("p", "d") +
             QStringLiteral(", ") + boxColumns() +
-            QStringLiteral(", (SELECT count(*) FROM items oi WHERE oi.box_id = b.id AND oi.state = 'on_loan'),"
+            QStringLiteral(", b.items_on_loan,"
                            " (SELECT count(*) FROM department_categories dc WHERE dc.department_id = p.department_id"
                            "  AND dc.category_id = b.category_id),"
                            " (SELECT count(*) FROM loans ol WHERE ol.borrower_id = p.id AND ol.returned_at IS NULL AND ol.due_at < ?)"
@@ -369,7 +369,7 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
         auto box = loadBox(m_db, boxBarcode);
         if (!box) return box.error();
         t.box = box.value();
-        auto parts = scalar(m_db, QStringLiteral("SELECT count(*) FROM items WHERE box_id = ? AND state = 'on_loan'"), t.box.id);
+        auto parts = scalar(m_db, QStringLiteral("SELECT items_on_loan FROM boxes WHERE id = ?"), t.box.id);
         if (!parts) return parts.error();
         partsOnLoan = parts->toInt();
     }

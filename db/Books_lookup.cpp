@@ -10,32 +10,17 @@ namespace archive::db {
 using namespace detail;
 
 namespace {
+// Columns 29..31 (file count, highest security, files on loan) are the box's summary columns, kept by triggers on
+// items (migration 0005), so a lookup never visits the box's files.
 const char* const kBoxSelect =
     "SELECT b.id, b.barcode, f.code, f.name, b.year, b.retention, b.box_no, b.first_item_no, b.last_item_no, b.org_unit,"
     " b.title, c.code, c.name, c.in_room_only, b.state, l.id, l.barcode, rm.code, rm.name, l.cabinet, l.shelf, l.position,"
     " l.capacity, b.updated_at, ln.id, p.card, p.name, ln.due_at, c.security_default,"
-    " (SELECT count(*) FROM items i WHERE i.box_id = b.id),"
-    " (SELECT max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
-    "  WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id),"
-    " (SELECT count(*) FROM items i WHERE i.box_id = b.id AND i.state = 'on_loan')"
+    " b.item_count, b.max_security_rank, b.items_on_loan"
     " FROM boxes b JOIN fonds f ON f.id = b.fonds_id JOIN categories c ON c.id = b.category_id"
     " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id"
     " LEFT JOIN loans ln ON ln.box_id = b.id AND ln.returned_at IS NULL AND ln.item_id IS NULL"
     " LEFT JOIN people p ON p.id = ln.borrower_id WHERE b.barcode = ?";
-
-// SQLite fast path: the same columns 0..28, then the three item figures from a second statement.
-const char* const kBoxMainSqlite =
-    "SELECT b.id, b.barcode, f.code, f.name, b.year, b.retention, b.box_no, b.first_item_no, b.last_item_no, b.org_unit,"
-    " b.title, c.code, c.name, c.in_room_only, b.state, l.id, l.barcode, rm.code, rm.name, l.cabinet, l.shelf, l.position,"
-    " l.capacity, b.updated_at, ln.id, p.card, p.name, ln.due_at, c.security_default"
-    " FROM boxes b JOIN fonds f ON f.id = b.fonds_id JOIN categories c ON c.id = b.category_id"
-    " LEFT JOIN locations l ON l.id = b.location_id LEFT JOIN rooms rm ON rm.id = l.room_id"
-    " LEFT JOIN loans ln ON ln.box_id = b.id AND ln.returned_at IS NULL AND ln.item_id IS NULL"
-    " LEFT JOIN people p ON p.id = ln.borrower_id WHERE b.barcode = ?";
-const char* const kBoxItemsSqlite =
-    "SELECT count(*), max(CASE i.security WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'secret' THEN 2"
-    " WHEN 'confidential' THEN 3 END), sum(CASE WHEN i.state = 'on_loan' THEN 1 ELSE 0 END)"
-    " FROM items i WHERE i.box_id = ?";
 
 // Column access shared by the two readers below (Qt Sql generic path, sqlite3 C API fast path).
 struct QtRow {
@@ -47,22 +32,17 @@ struct QtRow {
 };
 // Reads the statement's current row straight from SQLite: no QVariant per value (the box card is the
 // kiosk's hottest lookup). Same conversions as Qt's driver: NULL → null QString / 0, numbers → text.
-// Columns 0..28 come from the box statement, 29..31 (item count, highest security, items on loan) from
-// one pass over the box's items (kBoxItemsSqlite) instead of three correlated sub-selects.
 struct SqliteRow {
-    sqlite3_stmt* box;
-    sqlite3_stmt* items;
-    std::pair<sqlite3_stmt*, int> at(int i) const { return i < 29 ? std::pair{box, i} : std::pair{items, i - 29}; }
-    qint64 ll(int i) const { auto [st, c] = at(i); return sqlite3_column_int64(st, c); }
-    int n(int i) const { auto [st, c] = at(i); return sqlite3_column_int(st, c); }
+    sqlite3_stmt* st;
+    qint64 ll(int i) const { return sqlite3_column_int64(st, i); }
+    int n(int i) const { return sqlite3_column_int(st, i); }
     QString s(int i) const {
-        auto [st, c] = at(i);
         // UTF-8 as stored (text16 would make SQLite convert and allocate first); same null/empty results.
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
         if (!p) return QString();
-        return QString::fromUtf8(p, sqlite3_column_bytes(st, c));
+        return QString::fromUtf8(p, sqlite3_column_bytes(st, i));
     }
-    bool isNull(int i) const { auto [st, c] = at(i); return sqlite3_column_type(st, c) == SQLITE_NULL; }
+    bool isNull(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
 };
 
 template <class R>
@@ -121,34 +101,20 @@ Result<BoxInfo> Books::box(const QString& barcodeIn) {
     if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
     if (m_db.dialect() == Dialect::SQLite) {
         mapForLookups(m_db);
-        static const QString mainSql = QString::fromLatin1(kBoxMainSqlite), itemsSql = QString::fromLatin1(kBoxItemsSqlite);
-        auto qm = stmts(m_db).get(mainSql);
-        if (!qm) return qm.error();
-        auto qi = stmts(m_db).get(itemsSql);
-        if (!qi) return qi.error();
-        sqlite3_stmt* sm = sqliteStmt(qm.value());
-        sqlite3_stmt* si = sqliteStmt(qi.value());
-        if (sm && si) {
-            // Bound, stepped and reset here only; Qt never executes these statements on SQLite. The items
-            // statement runs while the box statement is still on its row, i.e. in the same read transaction,
-            // so the figures match the box row as in one statement.
-            sqlite3* h = sqlite3_db_handle(sm);
-            struct Guard {
-                sqlite3_stmt* a;
-                sqlite3_stmt* b;
-                ~Guard() {
-                    sqlite3_reset(b);
-                    sqlite3_reset(a);
-                }
-            } guard{sm, si};
-            int rc = sqlite3_bind_text16(sm, 1, barcode.utf16(), int(barcode.size() * sizeof(QChar)), SQLITE_TRANSIENT);
-            if (rc == SQLITE_OK) rc = sqlite3_step(sm);
+        static const QString sql = QString::fromLatin1(kBoxSelect);
+        auto q = stmts(m_db).get(sql);
+        if (!q) return q.error();
+        if (sqlite3_stmt* st = sqliteStmt(q.value())) {
+            // Bound, stepped and reset here only; Qt never executes this statement on SQLite.
+            struct Reset {
+                sqlite3_stmt* st;
+                ~Reset() { sqlite3_reset(st); }
+            } reset{st};
+            int rc = sqlite3_bind_text16(st, 1, barcode.utf16(), int(barcode.size() * sizeof(QChar)), SQLITE_TRANSIENT);
+            if (rc == SQLITE_OK) rc = sqlite3_step(st);
             if (rc == SQLITE_DONE) return boxNotFound(barcode);
-            if (rc != SQLITE_ROW) return sqliteError(h, mainSql);
-            rc = sqlite3_bind_int64(si, 1, sqlite3_column_int64(sm, 0));
-            if (rc == SQLITE_OK) rc = sqlite3_step(si);
-            if (rc != SQLITE_ROW) return sqliteError(h, itemsSql);
-            return boxFrom(SqliteRow{sm, si}, m_db.nowMs());
+            if (rc != SQLITE_ROW) return sqliteError(sqlite3_db_handle(st), sql);
+            return boxFrom(SqliteRow{st}, m_db.nowMs());
         }
     }
     const QString sql = QString::fromLatin1(kBoxSelect);

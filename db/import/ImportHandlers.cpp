@@ -810,22 +810,102 @@ private:
     QSet<qint64> m_nulBoxes;
 };
 
+// Box file summaries during an items import (SQLite). The trigger items_summary_insert (migration 0005) would
+// raise its box's summary row by row; worse, any trigger on items makes SQLite open a statement savepoint for
+// every INSERT, and each savepoint makes FTS5 flush its pending terms — a search-index segment per file. Like
+// BulkSearchIndex, the trigger is dropped inside the import's own transaction, the same figures are added up
+// here and written once per box at the end, and the trigger is re-created from its stored SQL before the commit;
+// a failure rolls all of it back together.
+class BulkBoxSummary {
+public:
+    ~BulkBoxSummary() { sqlite3_finalize(m_update); }
+    Status begin(Database& db) {
+        m_h = static_cast<sqlite3*>(db.sqliteHandle());
+        if (!m_h) return okStatus();
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(m_h, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_summary_insert'", -1,
+                               &st, nullptr) != SQLITE_OK)
+            return error("read summary trigger");
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            m_triggerSql = QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_bytes(st, 0));
+        sqlite3_finalize(st);
+        if (m_triggerSql.isEmpty()) { m_h = nullptr; return okStatus(); }
+        if (sqlite3_prepare_v2(m_h, "UPDATE boxes SET item_count = item_count + ?1,"
+                                    " max_security_rank = max(coalesce(max_security_rank, -1), ?2) WHERE id = ?3",
+                               -1, &m_update, nullptr) != SQLITE_OK)
+            return error("prepare box summary");
+        if (sqlite3_exec(m_h, "DROP TRIGGER items_summary_insert", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return error("drop summary trigger");
+        m_dropped = true;
+        return okStatus();
+    }
+    bool active() const { return m_h && m_dropped; }
+    // A file filed into boxId with this security level (state in_place: the on-loan figure does not move).
+    void add(qint64 boxId, const QString& security) {
+        Figures& f = m_boxes[boxId];
+        ++f.count;
+        f.maxRank = std::max(f.maxRank, rank(security));
+    }
+    Status end() {
+        if (!active()) return okStatus();
+        for (auto it = m_boxes.cbegin(); it != m_boxes.cend(); ++it) {
+            sqlite3_reset(m_update);
+            sqlite3_bind_int64(m_update, 1, it->count);
+            sqlite3_bind_int(m_update, 2, it->maxRank);
+            sqlite3_bind_int64(m_update, 3, it.key());
+            const int rc = sqlite3_step(m_update);
+            sqlite3_reset(m_update);
+            if (rc != SQLITE_DONE) return error("write box summary");
+        }
+        if (sqlite3_exec(m_h, m_triggerSql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+            return error("re-create summary trigger");
+        m_dropped = false;
+        return okStatus();
+    }
+
+private:
+    struct Figures {
+        qint64 count = 0;
+        int maxRank = -1;
+    };
+    // The trigger's CASE: public 0, internal 1, secret 2, confidential 3 (the importer only writes these).
+    static int rank(const QString& s) {
+        if (s == QLatin1String("public")) return 0;
+        if (s == QLatin1String("internal")) return 1;
+        if (s == QLatin1String("secret")) return 2;
+        if (s == QLatin1String("confidential")) return 3;
+        return -1;
+    }
+    Error error(const char* what) const {
+        const QString msg = m_h ? QString::fromUtf8(sqlite3_errmsg(m_h)) : QString();
+        return sqlError(QSqlError(QString::fromLatin1(what), msg, QSqlError::StatementError), QString::fromLatin1(what));
+    }
+    sqlite3* m_h = nullptr;
+    sqlite3_stmt* m_update = nullptr;
+    QByteArray m_triggerSql;
+    bool m_dropped = false;
+    QHash<qint64, Figures> m_boxes;
+};
+
 class ItemsHandler : public Handler {
     ChecksByImporter m_checks;  // first member: destroyed last
     Lookup m_exists, m_box;
     QSqlQuery m_ins;
     FastInsert m_fastIns;
     BulkSearchIndex m_index;
+    BulkBoxSummary m_summary;
     std::optional<Error> m_indexError;
 
 public:
     Status finish(Run&) override {
         if (auto st = m_checks.restoreAndVerify(); !st) return st;
         if (m_indexError) return *m_indexError;
+        if (auto st = m_summary.end(); !st) return st;
         return m_index.end();
     }
     Status prepare(Run& run) override {
         if (auto st = m_index.begin(run.db()); !st) return st;
+        if (auto st = m_summary.begin(run.db()); !st) return st;
         m_checks.begin(run.db(), "items", kItemViolation);  // retention and security via vocab(), state a literal
         if (!m_exists.prepare(run.sql(), QStringLiteral("SELECT id FROM items WHERE archival_code = ?"), false))
             return prepareError(m_exists.query(), "prepare item lookup");
@@ -886,6 +966,7 @@ public:
             written = run.exec(m_ins, QStringLiteral("insert item"));
         }
         if (written) {
+            if (m_summary.active()) m_summary.add(boxId, sec);
             if (m_index.active() && !m_indexError) {
                 if (auto st = m_index.add(title, code, *year, boxId); !st) m_indexError = st.error();
             }

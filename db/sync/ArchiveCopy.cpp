@@ -339,6 +339,18 @@ Result<CopyReport> ArchiveCopy::copy(Database& source, Database& target, const C
         if (total == 0 && options.progress) options.progress(table, 0, 0);
     }
 
+    // The boxes' file summaries (migration 0005) arrived with the boxes and were then raised again by the items
+    // trigger for every copied file: count them afresh from the copied files.
+    if (order->contains(QStringLiteral("boxes")) && order->contains(QStringLiteral("items"))) {
+        QSqlQuery q(target.sql());
+        if (!q.exec(QStringLiteral("UPDATE boxes b SET item_count = s.n, items_on_loan = s.out, max_security_rank = s.sec"
+                                   " FROM (SELECT x.id, count(i.id) AS n, count(i.id) FILTER (WHERE i.state = 'on_loan') AS out,"
+                                   "       max(security_rank(i.security)) AS sec"
+                                   "       FROM boxes x LEFT JOIN items i ON i.box_id = x.id GROUP BY x.id) s"
+                                   " WHERE s.id = b.id")))
+            return sqlError(q.lastError(), QStringLiteral("recount box summaries"));
+    }
+
     // Identity columns continue after the copied ids.
     {
         QSqlQuery q(target.sql());

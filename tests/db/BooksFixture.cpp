@@ -92,6 +92,8 @@ void BooksFixture::addCorpus(int boxes) {
 }
 
 void BooksFixture::TearDown() {
+    // Whatever a test did to the books, every box's file summary (migration 0005) still matches its files.
+    if (db && db->sql().isOpen()) EXPECT_EQ(boxSummaryMismatches(), 0) << "box summaries differ from a recount";
     books.reset();
     db.reset();
 }
@@ -141,4 +143,12 @@ qint64 BooksFixture::count(const QString& sql) {
     QSqlQuery q(db->sql());
     if (!q.exec(sql) || !q.next()) return -1;
     return q.value(0).toLongLong();
+}
+
+qint64 BooksFixture::boxSummaryMismatches() {
+    return count(QStringLiteral(
+        "SELECT count(*) FROM boxes b WHERE b.item_count <> (SELECT count(*) FROM items i WHERE i.box_id = b.id)"
+        " OR b.items_on_loan <> (SELECT count(*) FROM items i WHERE i.box_id = b.id AND i.state = 'on_loan')"
+        " OR coalesce(b.max_security_rank, -1) <> coalesce((SELECT max(CASE i.security WHEN 'public' THEN 0"
+        "   WHEN 'internal' THEN 1 WHEN 'secret' THEN 2 WHEN 'confidential' THEN 3 END) FROM items i WHERE i.box_id = b.id), -1)"));
 }

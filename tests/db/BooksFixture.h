@@ -29,6 +29,9 @@ protected:
                 const QString& retention, const QStringList& itemTitles, const QString& security = {});
     QString boxState(const QString& barcode);
     qint64 count(const QString& sql);
+    // Boxes whose file summary (boxes.item_count / items_on_loan / max_security_rank, migration 0005) differs from a
+    // recount of their files; 0 when the triggers kept every box right.
+    qint64 boxSummaryMismatches();
 
     bool pg() const { return db && db->dialect() == archive::db::Dialect::PostgreSQL; }
 

@@ -71,6 +71,11 @@ TEST_F(BooksFixture, BulkItemsImportIndexesExactlyLikeTheTriggerAndLeavesTheConn
 
     // The connection is as before the import: trigger back, FTS5 hash size back to its default, CHECKs on.
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'items_fts_insert'")), 1);
+    // The box summary trigger (migration 0005) is back too, and NB2 and BX0001 got their summaries from the import (60 files each).
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'items_summary_insert'")), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT item_count FROM boxes WHERE barcode = 'NB2'")), 60);
+    EXPECT_EQ(count(QStringLiteral("SELECT item_count FROM boxes WHERE barcode = 'BX0001'")), 62);
+    EXPECT_EQ(boxSummaryMismatches(), 0);
     EXPECT_EQ(count(QStringLiteral("SELECT COALESCE((SELECT v FROM catalog_fts_config WHERE k = 'hashsize'), 1048576)")), 1048576);
     QSqlQuery bad(db->sql());
     EXPECT_FALSE(bad.exec(QStringLiteral("INSERT INTO items(archival_code, title, year, retention, security, pages, box_id, state)"

@@ -47,6 +47,15 @@ TEST(MigrateCli, DemoArchiveIntoEmptyPostgres) {
             << t.toStdString();
     // PostgreSQL's own search index was built for every copied item by its triggers.
     EXPECT_EQ(scalar(*dst, QStringLiteral("SELECT count(*) FROM catalog_grams")), 20000);
+    // The boxes' file summaries (migration 0005) came across and were not counted twice by the items trigger:
+    // equal to the source's box by box, and to a recount on the target.
+    const QString summaries = QStringLiteral("SELECT sum(item_count * 7 + items_on_loan * 3 + coalesce(max_security_rank, -1) * id) FROM boxes");
+    EXPECT_EQ(scalar(*dst, summaries), scalar(*src, summaries));
+    EXPECT_EQ(scalar(*dst, QStringLiteral("SELECT sum(item_count) FROM boxes")), 20000);
+    EXPECT_EQ(scalar(*dst, QStringLiteral("SELECT count(*) FROM boxes b WHERE b.item_count <> (SELECT count(*) FROM items i WHERE i.box_id = b.id)"
+                                          " OR b.items_on_loan <> (SELECT count(*) FROM items i WHERE i.box_id = b.id AND i.state = 'on_loan')"
+                                          " OR b.max_security_rank IS DISTINCT FROM (SELECT max(security_rank(i.security)) FROM items i WHERE i.box_id = b.id)")),
+              0);
 
     auto verify = archivectl({QStringLiteral("--db"), url, QStringLiteral("verify")});
     EXPECT_EQ(verify.exitCode, 0) << verify.all().toStdString();
