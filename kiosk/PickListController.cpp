@@ -175,14 +175,16 @@ void PickListController::unpick(qint64 requestId, const QString& reason) {
             return out;
         },
         [this, gen, said = *why](Result<UnpickOutcome> r) {
-            if (gen != m_generation) return;
-            setBusy(false);
+            // The books have answered even when a newer list was asked for meanwhile (a scan while the confirmation
+            // was open): the archivist is told and the confirmation closes; only the list is left to the newer answer.
+            const bool current = gen == m_generation;
+            if (current) setBusy(false);
             if (!r) {
                 m_feedback->show(QStringLiteral("error"), r.error().messageZh, r.error().messageEn);
                 emit unpickDone(false);
                 return;
             }
-            showList(rowsOf(r->list));
+            if (current) showList(rowsOf(r->list));
             if (!r->unpicked) {
                 const Error& e = r->unpicked.error();
                 const QString kind = e.code == QLatin1String("not_picked") ? QStringLiteral("info")
@@ -194,7 +196,8 @@ void PickListController::unpick(qint64 requestId, const QString& reason) {
                 return;
             }
             const QString box = r->unpicked->boxBarcode;
-            const int left = m_lines.count() - picked();
+            int left = 0;
+            for (const db::RequestInfo& q : r->list) left += q.pickedAt == 0 ? 1 : 0;
             m_feedback->show(QStringLiteral("ok"),
                              QStringLiteral("已撤销 %1 的勾选，此项重新待取（还剩 %2 项）").arg(box).arg(left),
                              QStringLiteral("Tick undone for %1: to be fetched again (%2 left)").arg(box).arg(left), said.zh,

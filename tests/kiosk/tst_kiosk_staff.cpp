@@ -276,6 +276,23 @@ private slots:
         QCOMPARE(p->picked(), 0);
         QCOMPARE(ledgerCount(QStringLiteral("unpick")), 2);
 
+        // A reload asked for while the undo is on its way (a scan with the confirmation open): the undo's answer is
+        // still shown and closes the confirmation; the list comes from the newer answer.
+        scan(k, fx.boxPlain2);
+        QCOMPARE(p->picked(), 1);
+        {
+            QSignalSpy done(p, &PickListController::unpickDone);
+            p->unpick(ids[0], QStringLiteral("put_back"));
+            p->load();
+            QTRY_COMPARE(done.count(), 1);
+            QCOMPARE(done.first().first().toBool(), true);
+            QCOMPARE(k.feedback.kind(), QStringLiteral("ok"));
+            QVERIFY(k.feedback.textZh().contains(QStringLiteral("还剩 2 项")));
+            QTRY_VERIFY(!p->busy());
+            QCOMPARE(p->picked(), 0);
+        }
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 3);
+
         // Ticked and handed out at the box desk: the request leaves the list and its tick can no longer be undone.
         scan(k, fx.boxPlain2);
         QCOMPARE(p->picked(), 1);
@@ -284,7 +301,7 @@ private slots:
         QCOMPARE(k.feedback.kind(), QStringLiteral("warn"));
         QVERIFY2(k.feedback.textZh().contains(QStringLiteral("已借出")), qPrintable(k.feedback.textZh()));
         QCOMPARE(p->lines()->count(), 1);  // rebuilt from the books: only the other request is left
-        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 2);
+        QCOMPARE(ledgerCount(QStringLiteral("unpick")), 3);
         auto v = db::Ledger::verify(*a->db);
         QVERIFY(v.ok() && v->ok);
     }
