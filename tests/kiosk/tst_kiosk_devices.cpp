@@ -11,6 +11,7 @@
 #include "DeviceManager.h"
 #include "FeedbackController.h"
 #include "KioskFixture.h"
+#include "KioskRun.h"
 #include "LanguageController.h"
 #include "QmlTypes.h"
 #include "ScanController.h"
@@ -372,26 +373,17 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("INSERT INTO rooms(code, name, climate_profile) VALUES "
                                           "('K2', '二号库房（特藏）', 'special'), ('K3', '三号库房（音像）', 'av')")));
         }
-        const QString script = m_dir.filePath(QStringLiteral("live.txt"));
-        QFile f(script);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("size 1024x600\nwait 5000\nsettle\nexpect-visible simulatedNotice\nshot home-live\n"
-                "lang en\nsettle\nshot home-live\nquit\n");
-        f.close();
         const QString shots = QStringLiteral(KIOSK_DEVICES_ARTIFACTS);
         QDir().mkpath(shots);
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        p.setProcessEnvironment(env);
-        p.setProgram(QStringLiteral(KIOSK_BIN));
-        p.setArguments({QStringLiteral("--db"), path, QStringLiteral("--simulate"), QStringLiteral("--sensor-interval"),
-                        QStringLiteral("1"), QStringLiteral("--windowed"), QStringLiteral("--mute"),
-                        QStringLiteral("--script"), script, QStringLiteral("--shots"), shots});
-        p.start();
-        QVERIFY(p.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 120000);
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
+        kiosktest::KioskRun kiosk(m_dir.path(), path);
+        kiosk.shots = shots;
+        kiosk.mute = true;
+        kiosk.simulate = true;
+        kiosk.args = {QStringLiteral("--sensor-interval"), QStringLiteral("1"), QStringLiteral("--windowed")};
+        kiosk.timeoutMs = 120000;
+        QVERIFY2(kiosk.run(QStringLiteral("live"), QStringLiteral("size 1024x600\nwait 5000\nsettle\nexpect-visible simulatedNotice\n"
+                                                                  "shot home-live\nlang en\nsettle\nshot home-live\nquit\n")) == 0,
+                 qPrintable(kiosk.report()));
         QVERIFY(QFile::exists(shots + QStringLiteral("/home-live-zh-1024x600.png")));
         for (const QString& room : {QStringLiteral("K1"), QStringLiteral("K2"), QStringLiteral("K3")}) {
             QString bound;

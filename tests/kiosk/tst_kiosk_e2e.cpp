@@ -3,6 +3,7 @@
 // Screenshots of the screens in both languages at 1024×600, 600×1024, 1920×1080 and 1080×1920 go to
 // tests/artifacts/kiosk/; after each one the kiosk checks that no text of the screen is elided or cut off.
 #include "KioskFixture.h"
+#include "KioskRun.h"
 #include "KioskSizes.h"
 #include "db/Books.h"
 #include "db/Database.h"
@@ -25,40 +26,18 @@ class KioskE2E : public QObject {
     QTemporaryDir m_dir;
     kiosktest::Fixture m_fx;
 
-    // Runs the kiosk on script text; returns its exit code, stderr in *log.
+    // Runs the kiosk on script text (--lang zh, screenshots into KIOSK_ARTIFACTS); returns its exit code,
+    // in *log the exit, the failed checks and what it printed (KioskRun::report).
     int runKiosk(const QString& name, const QString& script, QString* log, const QString& dbPath = {},
                  const QStringList& extra = {}) {
-        const QString file = m_dir.filePath(name + QStringLiteral(".script"));
-        QFile f(file);
-        if (!f.open(QIODevice::WriteOnly)) return -1;
-        f.write(script.toUtf8());
-        f.close();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        const QString xdg = m_dir.filePath(QStringLiteral("xdg"));
-        QDir().mkpath(xdg);
-        QFile::setPermissions(xdg, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), xdg);
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        QStringList args{QStringLiteral("--db"), dbPath.isEmpty() ? m_fx.dbPath : dbPath, QStringLiteral("--script"), file,
-                         QStringLiteral("--shots"), QStringLiteral(KIOSK_ARTIFACTS), QStringLiteral("--lang"), QStringLiteral("zh")};
-        p.start(QStringLiteral(KIOSK_BIN), args + extra);
-        if (!p.waitForFinished(400000)) {
-            p.kill();
-            p.waitForFinished();
-            *log = QString::fromUtf8(p.readAll()) + QStringLiteral("\n(timed out)");
-            return -1;
-        }
-        *log = QString::fromUtf8(p.readAll());
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    }
-
-    QString pinClicks(const QString& pin) {
-        QString s;
-        for (QChar c : pin) s += QStringLiteral("click pinKey%1\n").arg(c);
-        return s + QStringLiteral("click pinKeyOK\n");
+        kiosktest::KioskRun kiosk(m_dir.path(), dbPath.isEmpty() ? m_fx.dbPath : dbPath);
+        kiosk.shots = QStringLiteral(KIOSK_ARTIFACTS);
+        kiosk.lang = QStringLiteral("zh");
+        kiosk.args = extra;
+        kiosk.timeoutMs = 400000;
+        const int rc = kiosk.run(name, script);
+        *log = kiosk.report();
+        return rc;
     }
 
     QVariant one(db::Database& d, const QString& sql, const QVariantList& binds = {}) {
@@ -97,7 +76,7 @@ private slots:
                                    .arg(m_fx.archivistCard, m_fx.archivistPin, m_fx.boxPlain, m_fx.borrowerCard);
         QString log;
         const int rc = runKiosk(QStringLiteral("checkout"), script, &log);
-        QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        QVERIFY2(rc == 0, qPrintable(log));
 
         auto d = db::Database::open(m_fx.dbPath);
         QVERIFY(d.ok());
@@ -141,11 +120,11 @@ private slots:
             "scan %5\nsettle\nclick checkOutButton\nexpect-visible requestButton1\nclick requestButton1\nsettle\n"
             "expect-feedback ok 已按申请借给 张伟\n"
             "click logoutButton\n")
-                                   .arg(m_fx.borrowerCard, m_fx.secretItem, m_fx.archivistCard, pinClicks(m_fx.archivistPin),
-                                        m_fx.boxSecret, m_fx.headCard, pinClicks(m_fx.headPin));
+                                   .arg(m_fx.borrowerCard, m_fx.secretItem, m_fx.archivistCard, kiosktest::pinClicks(m_fx.archivistPin),
+                                        m_fx.boxSecret, m_fx.headCard, kiosktest::pinClicks(m_fx.headPin));
         QString log;
         const int rc = runKiosk(QStringLiteral("confidential"), script, &log);
-        QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        QVERIFY2(rc == 0, qPrintable(log));
 
         auto d = db::Database::open(m_fx.dbPath);
         QVERIFY(d.ok());
@@ -179,11 +158,11 @@ private slots:
             "click logoutButton\n"
             "scan %6\nsettle\nexpect-feedback warn 逾期\nexpect-section borrower\nshot borrower-overdue\n"
             "click logoutButton\n")
-                                   .arg(bad, m_fx.shelfB, m_fx.archivistCard, pinClicks(m_fx.archivistPin), m_fx.boxPlain2,
+                                   .arg(bad, m_fx.shelfB, m_fx.archivistCard, kiosktest::pinClicks(m_fx.archivistPin), m_fx.boxPlain2,
                                         m_fx.lateBorrowerCard);
         QString log;
         const int rc = runKiosk(QStringLiteral("bad"), script, &log);
-        QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        QVERIFY2(rc == 0, qPrintable(log));
         auto d = db::Database::open(m_fx.dbPath);
         QVERIFY(d.ok());
         QCOMPARE(one(*d.value(), QStringLiteral("SELECT state FROM boxes WHERE barcode = ?"), {m_fx.boxPlain2}).toString(),
@@ -219,7 +198,7 @@ private slots:
         QString log;
         const int rc = runKiosk(QStringLiteral("readonly"), script, &log, path);
         if (root) QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path});
-        QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        QVERIFY2(rc == 0, qPrintable(log));
     }
 
     // The archivist's flows end to end on a fresh archive per size and language: pick list ticked by scanning,
@@ -237,7 +216,7 @@ private slots:
         const QString stranger = Identifier::make(IdKind::Box, QStringLiteral("2099000001"));
         int spooled = 0;
         for (const QString& size : kiosktest::kioskSizes()) {
-            for (const QString lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
+            for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 QTemporaryDir dir;
                 auto fx = kiosktest::makeFixture(dir.path());
                 QVERIFY(fx.ok());
@@ -267,7 +246,7 @@ private slots:
                     QVERIFY(q.exec());
                 }
                 QString script = QStringLiteral("size %1\nlang %2\nsettle\n").arg(size, lang);
-                script += QStringLiteral("scan %1\nsettle\n%2settle\ndismiss\n").arg(fx->archivistCard, pinClicks(fx->archivistPin));
+                script += QStringLiteral("scan %1\nsettle\n%2settle\ndismiss\n").arg(fx->archivistCard, kiosktest::pinClicks(fx->archivistPin));
                 // pick list
                 script += QStringLiteral("click flow_pick\nsettle\nexpect-visible pickLine1\nshot 20-pick\n"
                                          "scan %1\nsettle\nexpect-feedback ok %1\n"
@@ -299,7 +278,7 @@ private slots:
                 QString log;
                 const int rc = runKiosk(QStringLiteral("staff-flows"), kiosktest::withFitChecks(script), &log, fx->dbPath,
                                         {QStringLiteral("--mute")});
-                QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+                QVERIFY2(rc == 0, qPrintable(log));
 
                 auto d = db::Database::open(fx->dbPath);
                 QVERIFY(d.ok());
@@ -324,10 +303,10 @@ private slots:
     void screenshots() {
         QString script;
         for (const QString& size : kiosktest::kioskSizes()) {
-            for (const QString lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
+            for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 script += QStringLiteral("size %1\nlang %2\nsettle\ndismiss\nshot 01-home\n").arg(size, lang);
                 script += QStringLiteral("scan %1\nsettle\nshot 02-pin\n%2settle\ndismiss\nshot 03-staff-empty\n")
-                              .arg(m_fx.archivistCard, pinClicks(m_fx.archivistPin));
+                              .arg(m_fx.archivistCard, kiosktest::pinClicks(m_fx.archivistPin));
                 script += QStringLiteral("scan %1\nsettle\nshot 04-staff-box\nclick checkOutButton\nshot 05-staff-checkout\n"
                                          "scan %2\nsettle\nshot 06-staff-lent\n")
                               .arg(m_fx.boxPlain2, m_fx.borrowerCard);
@@ -342,16 +321,16 @@ private slots:
                               .arg(m_fx.lateBorrowerCard);
                 script += QStringLiteral("scan %1\nsettle\n%2settle\nclick tab_approver\nsettle\ndismiss\nshot 15-approver\n"
                                          "click tab_manager\nsettle\nshot 16-manager\nclick logoutButton\n")
-                              .arg(m_fx.headCard, pinClicks(m_fx.headPin));
+                              .arg(m_fx.headCard, kiosktest::pinClicks(m_fx.headPin));
                 script += QStringLiteral("scan %1\nsettle\n%2settle\ndismiss\nshot 17-admin\nclick logoutButton\n")
-                              .arg(m_fx.adminCard, pinClicks(m_fx.adminPin));
+                              .arg(m_fx.adminCard, kiosktest::pinClicks(m_fx.adminPin));
             }
         }
         QString log;
         const int rc = runKiosk(QStringLiteral("screens"), kiosktest::withFitChecks(script), &log, {}, {QStringLiteral("--mute")});
-        QVERIFY2(rc == 0, qPrintable(QStringLiteral("exit %1\n").arg(rc) + log));
+        QVERIFY2(rc == 0, qPrintable(log));
         const QDir shots(QStringLiteral(KIOSK_ARTIFACTS));
-        for (const QString n : {QStringLiteral("01-home-zh-1024x600.png"), QStringLiteral("04-staff-box-en-1920x1080.png"),
+        for (const QString& n : {QStringLiteral("01-home-zh-1024x600.png"), QStringLiteral("04-staff-box-en-1920x1080.png"),
                                 QStringLiteral("15-approver-zh-1920x1080.png"), QStringLiteral("09-staff-batch-en-600x1024.png"),
                                 QStringLiteral("17-admin-zh-1080x1920.png")})
             QVERIFY2(shots.exists(n), qPrintable(n));

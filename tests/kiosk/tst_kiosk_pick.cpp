@@ -12,6 +12,7 @@
 #include "DeviceManager.h"
 #include "FeedbackController.h"
 #include "KioskFixture.h"
+#include "KioskRun.h"
 #include "ScanController.h"
 #include "SessionController.h"
 #include "StaffDesk.h"
@@ -112,28 +113,15 @@ class KioskPick : public QObject {
     }
 
     int runKiosk(const QString& name, const QString& script, const QString& dbPath, QString* log) {
-        const QString file = m_dir.filePath(name + QStringLiteral(".script"));
-        if (!writeFile(file, script.toUtf8())) return -1;
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        const QString xdg = m_dir.filePath(QStringLiteral("xdg"));
-        QDir().mkpath(xdg);
-        QFile::setPermissions(xdg, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), xdg);
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(KIOSK_BIN), {QStringLiteral("--db"), dbPath, QStringLiteral("--script"), file, QStringLiteral("--shots"),
-                                            QStringLiteral(KIOSK_PICK_ARTIFACTS), QStringLiteral("--lang"), QStringLiteral("zh"),
-                                            QStringLiteral("--mute"), QStringLiteral("--simulate"), QStringLiteral("--no-sensor-poller")});
-        if (!p.waitForFinished(300000)) {
-            p.kill();
-            p.waitForFinished();
-            *log = QString::fromUtf8(p.readAll()) + QStringLiteral("\n(timed out)");
-            return -1;
-        }
-        *log = QString::fromUtf8(p.readAll());
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        kiosktest::KioskRun kiosk(m_dir.path(), dbPath);
+        kiosk.shots = QStringLiteral(KIOSK_PICK_ARTIFACTS);
+        kiosk.lang = QStringLiteral("zh");
+        kiosk.mute = true;
+        kiosk.simulate = true;
+        kiosk.noSensorPoller = true;
+        const int rc = kiosk.run(name, script);
+        *log = kiosk.report();
+        return rc;
     }
 
 private slots:
@@ -229,11 +217,8 @@ private slots:
             r.purpose = QStringLiteral("编写大事记");
             QVERIFY(db::Books(*d.value()).request(r).ok());
         }
-        QString pin;
-        for (QChar c : fx->archivistPin) pin += QStringLiteral("click pinKey%1\n").arg(c);
-        pin += QStringLiteral("click pinKeyOK\n");
         const QString login = QStringLiteral("size 1024x600\nsettle\nscan %1\nsettle\n%2settle\ndismiss\nclick flow_pick\nsettle\n"
-                                             "expect-visible pickTick0\n").arg(fx->archivistCard, pin);
+                                             "expect-visible pickTick0\n").arg(fx->archivistCard, kiosktest::pinClicks(fx->archivistPin));
         QString log;
         // Not picked yet: the "taken out by" line is hidden (the check below would fail).
         int rc = runKiosk(QStringLiteral("pick-before"), login + QStringLiteral("expect-visible pickedBy0\nquit\n"), fx->dbPath, &log);

@@ -9,6 +9,7 @@
 // - the real archive-kiosk binary: the admin taps "用于标签" / "用于报告" on the devices panel; screenshots
 //   tests/artifacts/kiosk-printers/admin-printers-{zh,en}-{1024x600,1920x1080}.png and the books checked.
 #include "KioskPrintFixture.h"
+#include "KioskRun.h"
 #include "db/Database.h"
 #include "db/Ledger.h"
 
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -136,17 +136,12 @@ private slots:
         QVERIFY(a);
         const QString artifacts = QStringLiteral(KIOSK_PRINTERS_ARTIFACTS);
         QDir().mkpath(artifacts);
-        auto pin = [](const QString& p) {
-            QString s;
-            for (QChar c : p) s += QStringLiteral("click pinKey%1\n").arg(c);
-            return s + QStringLiteral("click pinKeyOK\n");
-        };
         QString script;
         bool first = true;
         for (const QString& size : {QStringLiteral("1024x600"), QStringLiteral("1920x1080")}) {
             for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 script += QStringLiteral("size %1\nlang %2\nsettle\n").arg(size, lang);
-                script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(a->fx.adminCard) + pin(a->fx.adminPin);
+                script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(a->fx.adminCard) + kiosktest::pinClicks(a->fx.adminPin);
                 script += QStringLiteral("settle\nexpect-stage active\nclick tab_admin\nsettle\nwait 400\nsettle\n");
                 script += QStringLiteral("click adminPage_devices\nsettle\nwait 1500\nsettle\n");
                 if (first) {
@@ -159,33 +154,14 @@ private slots:
             }
         }
         script += QStringLiteral("quit\n");
-        const QString file = a->dir.filePath(QStringLiteral("printers.script"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(script.toUtf8());
-        f.close();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("CUPS_SERVER"), pf.cupsServer());
-        env.remove(QStringLiteral("ARCHIVE_LABEL_PRINTER"));
-        env.remove(QStringLiteral("ARCHIVE_REPORT_PRINTER"));
-        const QString xdg = a->dir.filePath(QStringLiteral("xdg"));
-        QDir().mkpath(xdg);
-        QFile::setPermissions(xdg, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), xdg);
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(KIOSK_BIN), {QStringLiteral("--db"), a->fx.dbPath, QStringLiteral("--script"), file,
-                                            QStringLiteral("--shots"), artifacts, QStringLiteral("--mute"), QStringLiteral("--simulate")});
-        QVERIFY(p.waitForStarted());
-        if (!p.waitForFinished(200000)) {
-            p.kill();
-            p.waitForFinished();
-            QFAIL("the kiosk did not finish the screenshot script");
-        }
-        const QString log = QString::fromUtf8(p.readAll());
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(log.right(3000)));
+        kiosktest::KioskRun kiosk(a->dir.path(), a->fx.dbPath);
+        kiosk.shots = artifacts;
+        kiosk.mute = true;
+        kiosk.simulate = true;
+        kiosk.setEnv(QStringLiteral("CUPS_SERVER"), pf.cupsServer());
+        kiosk.unsetEnv({QStringLiteral("ARCHIVE_LABEL_PRINTER"), QStringLiteral("ARCHIVE_REPORT_PRINTER")});
+        kiosk.timeoutMs = 200000;
+        QVERIFY2(kiosk.run(QStringLiteral("printers"), script) == 0, qPrintable(kiosk.report()));
         for (const QString& size : {QStringLiteral("1024x600"), QStringLiteral("1920x1080")})
             for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")})
                 QVERIFY(QFile::exists(artifacts + QStringLiteral("/admin-printers-%1-%2.png").arg(lang, size)));
@@ -205,15 +181,10 @@ private slots:
         QVERIFY(a);
         const QString artifacts = QStringLiteral(KIOSK_PRINTERS_ARTIFACTS);
         QDir().mkpath(artifacts);
-        auto pin = [](const QString& p) {
-            QString s;
-            for (QChar c : p) s += QStringLiteral("click pinKey%1\n").arg(c);
-            return s + QStringLiteral("click pinKeyOK\n");
-        };
         QString script = QStringLiteral("size 1024x600\n");
         for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
             script += QStringLiteral("lang %1\nsettle\n").arg(lang);
-            script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(a->fx.archivistCard) + pin(a->fx.archivistPin);
+            script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(a->fx.archivistCard) + kiosktest::pinClicks(a->fx.archivistPin);
             script += QStringLiteral("settle\nexpect-stage active\ndismiss\nexpect-visible printStatus\nshot labels-desk\n");
             script += QStringLiteral("click flow_labels\nsettle\nexpect-visible printerSimulatedNote\nshot labels-start\n");
             script += QStringLiteral("scan %1\nsettle\nwait 800\nsettle\nshot labels-shelf\n").arg(a->fx.shelfA);
@@ -224,34 +195,16 @@ private slots:
             script += QStringLiteral("click logoutButton\nsettle\n");
         }
         script += QStringLiteral("quit\n");
-        const QString file = a->dir.filePath(QStringLiteral("labels.script"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(script.toUtf8());
-        f.close();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        for (const char* v : {"ARCHIVE_LABEL_PRINTER", "ARCHIVE_REPORT_PRINTER", "ARCHIVE_PRINTED_DIR", "ARCHIVE_PRINT_QUEUE", "CUPS_SERVER"})
-            env.remove(QString::fromLatin1(v));
+        kiosktest::KioskRun kiosk(a->dir.path(), a->fx.dbPath);
+        kiosk.shots = artifacts;
+        kiosk.mute = true;
+        kiosk.simulate = true;
+        kiosk.unsetEnv({QStringLiteral("ARCHIVE_LABEL_PRINTER"), QStringLiteral("ARCHIVE_REPORT_PRINTER"), QStringLiteral("ARCHIVE_PRINTED_DIR"),
+                        QStringLiteral("ARCHIVE_PRINT_QUEUE"), QStringLiteral("CUPS_SERVER")});
         const QString dataHome = a->dir.filePath(QStringLiteral("data-home"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);  // the default folder: $XDG_DATA_HOME/archive-kiosk/printed
-        const QString xdg = a->dir.filePath(QStringLiteral("xdg"));
-        QDir().mkpath(xdg);
-        QFile::setPermissions(xdg, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), xdg);
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(KIOSK_BIN), {QStringLiteral("--db"), a->fx.dbPath, QStringLiteral("--script"), file,
-                                            QStringLiteral("--shots"), artifacts, QStringLiteral("--mute"), QStringLiteral("--simulate")});
-        QVERIFY(p.waitForStarted());
-        if (!p.waitForFinished(200000)) {
-            p.kill();
-            p.waitForFinished();
-            QFAIL("the kiosk did not finish the labels script");
-        }
-        const QString log = QString::fromUtf8(p.readAll());
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(log.right(3000)));
+        kiosk.setEnv(QStringLiteral("XDG_DATA_HOME"), dataHome);  // the default folder: $XDG_DATA_HOME/archive-kiosk/printed
+        kiosk.timeoutMs = 200000;
+        QVERIFY2(kiosk.run(QStringLiteral("labels"), script) == 0, qPrintable(kiosk.report()));
         for (const QString& shot : {QStringLiteral("labels-desk"), QStringLiteral("labels-start"), QStringLiteral("labels-shelf"), QStringLiteral("labels-printed")})
             for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")})
                 QVERIFY(QFile::exists(artifacts + QStringLiteral("/%1-%2-1024x600.png").arg(shot, lang)));

@@ -13,11 +13,11 @@
 #include "db/Ledger.h"
 #include "db/demo/DemoArchive.h"
 #include "db/env/ReadingStore.h"
+#include "tests/kiosk/KioskRun.h"
 #include "tests/kiosk/KioskSizes.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
-#include <QProcess>
 #include <QFile>
 #include <QGuiApplication>
 #include <QSignalSpy>
@@ -218,16 +218,11 @@ private slots:
     // through the kiosk's script mode, into tests/artifacts/kiosk-manager/; no text elided or cut off on any.
     void screenshots() {
         QDir().mkpath(QStringLiteral(KIOSK_MANAGER_ARTIFACTS));
-        auto pin = [](const QString& p) {
-            QString s;
-            for (QChar c : p) s += QStringLiteral("click pinKey%1\n").arg(c);
-            return s + QStringLiteral("click pinKeyOK\n");
-        };
         QString script;
         for (const QString& size : kiosktest::kioskSizes()) {
             for (const QString& lang : {QStringLiteral("zh"), QStringLiteral("en")}) {
                 script += QStringLiteral("size %1\nlang %2\nsettle\n").arg(size, lang);
-                script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(m_manager.card) + pin(m_manager.pin);
+                script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(m_manager.card) + kiosktest::pinClicks(m_manager.pin);
                 script += QStringLiteral("settle\nexpect-stage active\nclick tab_manager\nsettle\nwait 400\nsettle\n");
                 for (const QString& page : {QStringLiteral("env"), QStringLiteral("alerts"), QStringLiteral("holdings"),
                                             QStringLiteral("loans"), QStringLiteral("export")})
@@ -235,7 +230,7 @@ private slots:
                 script += QStringLiteral("click managerPage_env\nsettle\nclick range_30d\nsettle\nwait 300\nsettle\n");
                 script += QStringLiteral("shot manager-env-30d\nclick range_24h\nsettle\n");
                 script += QStringLiteral("click logoutButton\nsettle\n");
-                script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(m_admin.card) + pin(m_admin.pin);
+                script += QStringLiteral("scan %1\nsettle\nexpect-stage pin\n").arg(m_admin.card) + kiosktest::pinClicks(m_admin.pin);
                 script += QStringLiteral("settle\nexpect-stage active\nclick tab_admin\nsettle\nwait 400\nsettle\n");
                 for (const QString& page : {QStringLiteral("rooms"), QStringLiteral("devices"), QStringLiteral("rules"),
                                             QStringLiteral("people"), QStringLiteral("system")})
@@ -244,32 +239,14 @@ private slots:
             }
         }
         script = kiosktest::withFitChecks(script) + QStringLiteral("quit\n");
-        const QString file = m_dir.filePath(QStringLiteral("shots.script"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(script.toUtf8());
-        f.close();
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        const QString xdg = m_dir.filePath(QStringLiteral("xdg"));
-        QDir().mkpath(xdg);
-        QFile::setPermissions(xdg, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), xdg);
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(KIOSK_BIN), {QStringLiteral("--db"), m_path, QStringLiteral("--script"), file, QStringLiteral("--shots"),
-                                            QStringLiteral(KIOSK_MANAGER_ARTIFACTS), QStringLiteral("--mute")});
-        QVERIFY(p.waitForStarted());
-        if (!p.waitForFinished(500000)) {
-            p.kill();
-            p.waitForFinished();
-            QFAIL("the kiosk did not finish the screenshot script");
-        }
-        const QString log = QString::fromUtf8(p.readAll());
-        for (const QString& line : log.split(QLatin1Char('\n')))  // every failed check (fit, click …), not only the last
+        kiosktest::KioskRun kiosk(m_dir.path(), m_path);
+        kiosk.shots = QStringLiteral(KIOSK_MANAGER_ARTIFACTS);
+        kiosk.mute = true;
+        kiosk.timeoutMs = 500000;
+        const int rc = kiosk.run(QStringLiteral("shots"), script);
+        for (const QString& line : kiosk.log().split(QLatin1Char('\n')))  // every failed check (fit, click …), not only the last
             if (line.startsWith(QLatin1String("script:"))) qWarning().noquote() << line;
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(log.right(3000)));
+        QVERIFY2(rc == 0, qPrintable(kiosk.report()));
         QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/manager-env-zh-1024x600.png")));
         QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/admin-system-en-1920x1080.png")));
         QVERIFY(QFile::exists(QStringLiteral(KIOSK_MANAGER_ARTIFACTS "/manager-loans-en-600x1024.png")));
