@@ -33,6 +33,13 @@ namespace {
 
 struct Staff { QString card, pin; };
 
+// A kiosk's db worker, feedback and session, as main.cpp makes them (TestKioskManager::signIn opens and signs in).
+struct Desk {
+    DbService dbs;
+    FeedbackController feedback;
+    SessionController session{&dbs, &feedback};
+};
+
 // Opens the archive file directly (a second connection) to check what the controllers wrote.
 qint64 countLedger(const QString& path, const QString& action) {
     auto d = db::Database::open(path);
@@ -64,11 +71,16 @@ class TestKioskManager : public QObject {
     Staff m_manager, m_admin;
     QString m_room;
 
-    void login(SessionController& s, const Staff& who) {
-        s.cardScanned(who.card);
-        QTRY_COMPARE_WITH_TIMEOUT(s.stage(), QStringLiteral("pin"), 10000);
-        s.submitPin(who.pin);
-        QTRY_COMPARE_WITH_TIMEOUT(s.stage(), QStringLiteral("active"), 10000);
+    // Opens the desk's archive on its db worker and signs `who` in (card, then PIN); false when a step did not
+    // happen within 10 s (the session's stage tells which).
+    bool signIn(Desk& d, const Staff& who) {
+        d.feedback.setMuted(true);
+        d.dbs.open(m_path);
+        if (!QTest::qWaitFor([&] { return d.dbs.ready(); }, 10000)) return false;
+        d.session.cardScanned(who.card);
+        if (!QTest::qWaitFor([&] { return d.session.stage() == QLatin1String("pin"); }, 10000)) return false;
+        d.session.submitPin(who.pin);
+        return QTest::qWaitFor([&] { return d.session.stage() == QLatin1String("active"); }, 10000);
     }
 
 private slots:
@@ -114,15 +126,10 @@ private slots:
     }
 
     void environment() {
-        DbService dbs;
-        dbs.open(m_path);
-        QTRY_VERIFY_WITH_TIMEOUT(dbs.ready(), 10000);
-        FeedbackController feedback;
-        feedback.setMuted(true);
-        SessionController session(&dbs, &feedback);
-        login(session, m_manager);
+        Desk d;
+        QVERIFY2(signIn(d, m_manager), qPrintable(d.session.stage()));
 
-        EnvController env(&dbs, &session);
+        EnvController env(&d.dbs, &d.session);
         QAbstractItemModelTester roomsTester(env.rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester alertsTester(env.alerts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         env.refresh();
@@ -264,14 +271,9 @@ private slots:
     }
 
     void administration() {
-        DbService dbs;
-        dbs.open(m_path);
-        QTRY_VERIFY_WITH_TIMEOUT(dbs.ready(), 10000);
-        FeedbackController feedback;
-        feedback.setMuted(true);
-        SessionController session(&dbs, &feedback);
-        login(session, m_admin);
-        AdminController admin(&dbs, &session);
+        Desk d;
+        QVERIFY2(signIn(d, m_admin), qPrintable(d.session.stage()));
+        AdminController admin(&d.dbs, &d.session);
         scanner::WedgeConfig applied;
         int sinkCalls = 0;
         admin.setScannerSink([&](const scanner::WedgeConfig& c) { applied = c; ++sinkCalls; });
@@ -347,7 +349,7 @@ private slots:
         QCOMPARE(applied.minLength, 7);
         admin.saveScanner(QStringLiteral("中文"), QString(), 35, 7);
         QVERIFY(!admin.messageOk());
-        AdminController again(&dbs, nullptr);
+        AdminController again(&d.dbs, nullptr);
         again.loadScannerSettings();
         QTRY_COMPARE_WITH_TIMEOUT(again.scanner().value(QStringLiteral("minLength")).toInt(), 7, 10000);
         QCOMPARE(again.scanner().value(QStringLiteral("prefix")).toString(), QStringLiteral("@@"));
