@@ -8,7 +8,8 @@
 // Scans from every source go to ScanController::onScan / onRejected. Scanners plugged in while running are
 // picked up (UsbContext hotplug for HID POS; the input device list is read again when USB devices come and
 // go; the camera when Qt Multimedia reports a new one). USB transfers and decoding stay on the devices'
-// own workers; the GUI thread only connects signals.
+// own workers; the GUI thread only connects signals. The wedge scanner's evdev node is opened and grabbed on
+// the EvdevScanner's worker: its opened(Status) says whether it was grabbed (else its keys reach the window).
 //
 // The sensor poller: a SensorScheduler (one worker per sensor) with the real sticks — plus bound sticks that
 // are unplugged, so their silence raises the R13 alert — or one SimulatedSensor per room. Readings are stored
