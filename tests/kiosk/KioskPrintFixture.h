@@ -10,6 +10,7 @@
 #include "BoxController.h"
 #include "DbService.h"
 #include "FeedbackController.h"
+#include "KioskDesk.h"
 #include "KioskFixture.h"
 #include "PrintController.h"
 #include "ScanController.h"
@@ -87,18 +88,11 @@ inline std::unique_ptr<Archive> makeArchive() {
     return a;
 }
 
-struct StaffKiosk {
-    archive::kiosk::DbService db;
-    archive::kiosk::FeedbackController feedback;
-    archive::kiosk::SessionController session{&db, &feedback};
-    archive::kiosk::StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
-    archive::kiosk::BoxController& box = desk.box;
-    archive::kiosk::ScanController scans{&db, &session, &feedback, &box};
+struct StaffKiosk : KioskDesk {
     archive::kiosk::AdminController admin{&db, &session};
     explicit StaffKiosk(const QString& path) {
-        feedback.setMuted(true);
         box.printer()->setPollMs(300);
-        db.open(path);
+        open(path);
     }
     archive::kiosk::PrintController* printer() { return box.printer(); }
 };

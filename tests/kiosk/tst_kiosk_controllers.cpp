@@ -4,6 +4,7 @@
 #include "BoxController.h"
 #include "DbService.h"
 #include "FeedbackController.h"
+#include "KioskDesk.h"
 #include "KioskFixture.h"
 #include "RowsModel.h"
 #include "ScanController.h"
@@ -30,19 +31,10 @@ class KioskControllers : public QObject {
     QTemporaryDir m_dir;
     kiosktest::Fixture m_fx;
 
-    struct Kiosk {
-        DbService db;
-        FeedbackController feedback;
-        SessionController session{&db, &feedback};
-        StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
-        BoxController& box = desk.box;
-        ScanController scans{&db, &session, &feedback, &box};
+    struct Kiosk : kiosktest::KioskDesk {
         BorrowerController borrower{&db, &session, &feedback};
         ApprovalsController approvals{&db, &session, &feedback};
-        explicit Kiosk(const QString& path) {
-            feedback.setMuted(true);
-            db.open(path);
-        }
+        explicit Kiosk(const QString& path) { open(path); }
     };
 
     // Logs in with card (+ PIN when asked) and waits for the session to be active.

@@ -10,6 +10,7 @@
 #include "DbService.h"
 #include "DeviceManager.h"
 #include "FeedbackController.h"
+#include "KioskDesk.h"
 #include "KioskFixture.h"
 #include "KioskRun.h"
 #include "LanguageController.h"
@@ -84,20 +85,11 @@ void queueCode(UsbMockDevice* dev, const QByteArray& code) {
 }
 
 // The kiosk's controllers as main.cpp makes them (the parts the devices talk to).
-struct Kiosk {
-    DbService db;
-    FeedbackController feedback;
+struct Kiosk : kiosktest::KioskDesk {
     LanguageController language;
-    SessionController session{&db, &feedback};
-    StaffDesk desk{&db, &session, &feedback};  // composed as main.cpp composes it
-    BoxController& box = desk.box;
-    ScanController scans{&db, &session, &feedback, &box};
     ClimateController climate{&db};
     AppController app{&session, true};
-    explicit Kiosk(const QString& path) {
-        feedback.setMuted(true);
-        db.open(path);
-    }
+    explicit Kiosk(const QString& path) { open(path); }
 };
 
 // The real TopBar.qml with the App / Session / Language singletons of one Kiosk.
