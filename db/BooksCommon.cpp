@@ -266,6 +266,17 @@ LoanInfo loanFromRow(const R& r, qint64 now) {
 }  // namespace
 
 LoanInfo loanFrom(const Run& r, qint64 now) { return loanFromRow(r, now); }
+LoanInfo loanFrom(const Run& r, qint64 now, int at) {
+    struct Shifted {
+        const Run& r;
+        int at;
+        qint64 ll(int i) const { return r.ll(at + i); }
+        int n(int i) const { return r.n(at + i); }
+        QString s(int i) const { return r.s(at + i); }
+        bool isNull(int i) const { return r.isNull(at + i); }
+    };
+    return loanFromRow(Shifted{r, at}, now);
+}
 LoanInfo loanFrom(sqlite3_stmt* st, qint64 now) { return loanFromRow(StmtRow{st}, now); }
 
 SqliteStmt sqliteStatement(Database& db, const QString& sql) {

@@ -32,11 +32,33 @@ QString literal(Database& db, const QString& v) {
     return db.sql().driver()->formatValue(f);
 }
 
+// Migration 0006 (write_scope_begin, commit_barrier_pass) is there, per connection (names are unique per
+// Database); checked until it is.
+thread_local QHash<QString, bool> t_scopeFunctions;
+bool scopeFunctionsReady(Database& db) {
+    bool& ready = t_scopeFunctions[db.connectionName()];
+    if (ready) return true;
+    QSqlQuery q(db.sql());
+    ready = q.exec(QStringLiteral("SELECT to_regprocedure('write_scope_begin(bigint,text,text)') IS NOT NULL"
+                                  " AND to_regprocedure('commit_barrier_pass()') IS NOT NULL")) &&
+            q.next() && q.value(0).toBool();
+    return ready;
+}
+
+const char* const kBarrierStatement =
+    "INSERT INTO commit_barrier(pid, n) VALUES (pg_backend_pid(), 1) ON CONFLICT (pid) DO UPDATE SET n = commit_barrier.n + 1";
+
 // BEGIN and every lock of the transaction, one round trip (each statement of a simple query gets its own
 // snapshot under READ COMMITTED, so the box/person lookups run after the archive lock is granted).
 QString pgBegin(Database& db, bool barrier, const WriteScope* scope, int* statements) {
     QString sql = QStringLiteral("BEGIN; ");
     *statements = 2;
+    if (barrier && scope && scopeFunctionsReady(db)) {
+        // The same locks by the server function of 0006 (its statements' plans are kept for the session).
+        return sql + QStringLiteral("SELECT write_scope_begin(%1, %2, %3)")
+                         .arg(Database::kWriteLockKey)
+                         .arg(literal(db, scope->boxOrItemCode.trimmed()), literal(db, scope->personCard.trimmed()));
+    }
     if (barrier) {
         sql += QStringLiteral("SET LOCAL synchronous_commit = off; ");
         ++*statements;
@@ -203,9 +225,7 @@ Status Transaction::commit() {
     if (!ledgerInsert.isEmpty()) {
         // Round trip 2: the ledger rows, COMMIT and (when ready) the durability barrier; any failure = not saved.
         QString sql = ledgerInsert + QStringLiteral("; COMMIT");
-        if (m_barrier)
-            sql += QStringLiteral("; INSERT INTO commit_barrier(pid, n) VALUES (pg_backend_pid(), 1)"
-                                  " ON CONFLICT (pid) DO UPDATE SET n = commit_barrier.n + 1");
+        if (m_barrier) sql += QStringLiteral("; ") + barrierStatement();
         const bool ok = execStatements(q, sql, ledgerStatements + (m_barrier ? 2 : 1));
         const QSqlError e = q.lastError();
         q.finish();
@@ -221,8 +241,7 @@ Status Transaction::commit() {
         // synchronous commit after ours returns only once the WAL holds both. Until it returns nothing is
         // confirmed; if either fails (a refused COMMIT ends the transaction too; or the server is lost), the
         // caller reports "not saved".
-        const bool ok = execStatements(q, QStringLiteral("COMMIT; INSERT INTO commit_barrier(pid, n) VALUES (pg_backend_pid(), 1)"
-                                                         " ON CONFLICT (pid) DO UPDATE SET n = commit_barrier.n + 1"), 2);
+        const bool ok = execStatements(q, QStringLiteral("COMMIT; ") + barrierStatement(), 2);
         const QSqlError e = q.lastError();
         q.finish();
         finish();
@@ -236,6 +255,12 @@ Status Transaction::commit() {
     }
     finish();
     return okStatus();
+}
+
+QString Transaction::barrierStatement() {
+    // Only what was found before a BEGIN (scopeFunctionsReady is never asked inside an open transaction).
+    return t_scopeFunctions.value(m_db.connectionName()) ? QStringLiteral("SELECT commit_barrier_pass()")
+                                                         : QString::fromLatin1(kBarrierStatement);
 }
 
 void Transaction::rollback() {

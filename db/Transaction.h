@@ -91,6 +91,7 @@ public:
 private:
     void begin(const WriteScope* scope);
     Status chainQueuedEntries(QString* insertSql);
+    QString barrierStatement();  // the durability barrier (0003), by its server function (0006) when there
     void finish();  // the transaction ended (committed or rolled back)
 
     Database& m_db;

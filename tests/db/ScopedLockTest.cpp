@@ -54,8 +54,11 @@ int runKiosks(const QString& location, const QList<std::function<int(Books&)>>& 
 TEST_F(BooksFixture, WholeBoxAndItsOwnFilesAreNeverOutAtOnce) {
     const int rounds = 40;
     auto boxLoop = [&](Books& b) {
+        QRandomGenerator jitter{quint32(reinterpret_cast<quintptr>(&b))};
         int bad = 0;
         for (int i = 0; i < rounds; ++i) {
+            // Spread over the files' loops (below), so the box is tried at moments with both files in.
+            if (i) QThread::usleep(1000 + jitter.bounded(4000));
             auto out = b.checkOutBox(kBox, QStringLiteral("B1"), QStringLiteral("A1"));
             if (!out && !expectedRefusal(out.error())) {
                 ++bad;
@@ -78,9 +81,10 @@ TEST_F(BooksFixture, WholeBoxAndItsOwnFilesAreNeverOutAtOnce) {
                 }
                 auto in = b.checkIn(item, QStringLiteral("A1"));
                 if (!in && !expectedRefusal(in.error())) ++bad;
-                // Writers of one process take turns (db/WriterGate.h); a short random pause keeps the loops from
-                // moving in lockstep, so there are moments with both files in and the whole box can go out.
-                QThread::usleep(jitter.bounded(3000));
+                // Writers of one process take turns (db/WriterGate.h); a random pause keeps the loops from moving in
+                // lockstep and leaves each file in for a few milliseconds, so there are moments with both files in
+                // and the whole box can go out (with pauses of 0–3 ms the box loops were sometimes never let in).
+                QThread::usleep(2000 + jitter.bounded(4000));
             }
             return bad;
         };
