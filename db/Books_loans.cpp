@@ -164,25 +164,40 @@ Result<qint64> checkLendRules(Database& db, const PersonRow& borrower, const Len
 }
 
 Result<qint64> insertLoan(Database& db, const PersonRow& borrower, const PersonRow& staff, const LendTarget& t,
-                          qint64 requestId, qint64 now, qint64 due) {
+                          qint64 requestId, qint64 now, qint64 due, qint64 presetId = 0) {
     // PostgreSQL: the new id comes back with the INSERT (QPSQL's lastInsertId is one more round trip,
     // SELECT lastval()); SQLite's last rowid costs nothing, so it keeps the plain INSERT.
     const bool pg = db.dialect() == Dialect::PostgreSQL;
-    Run ins(db, pg ? QStringLiteral("INSERT INTO loans(box_id, item_id, borrower_id, request_id, out_at, due_at, out_by)"
-                                    " VALUES(?,?,?,?,?,?,?) RETURNING id")
-                   : QStringLiteral("INSERT INTO loans(box_id, item_id, borrower_id, request_id, out_at, due_at, out_by)"
-                                    " VALUES(?,?,?,?,?,?,?)"));
-    if (auto st = ins.exec(t.box.id, t.itemId ? QVariant(t.itemId) : QVariant(), borrower.info.id,
-                           requestId ? QVariant(requestId) : QVariant(), now, due, staff.info.card);
-        !st)
-        return st.error();
-    const qint64 loanId = pg ? (ins.next() ? ins.ll(0) : 0) : ins.lastId();
-    if (t.itemId) {
-        Run u(db, QStringLiteral("UPDATE items SET state = 'on_loan' WHERE id = ?"));
-        if (auto st = u.exec(t.itemId); !st) return st.error();
+    qint64 loanId = 0;
+    if (pg && presetId && !t.itemId &&
+        Transaction::queueStatement(db, QStringLiteral("SELECT loan_checkout_write(%1, %2, %3, %4, %5, %6, %7)")
+                                            .arg(presetId)
+                                            .arg(t.box.id)
+                                            .arg(borrower.info.id)
+                                            .arg(requestId ? QString::number(requestId) : QStringLiteral("NULL"))
+                                            .arg(now)
+                                            .arg(due)
+                                            .arg(Transaction::literal(db, staff.info.card)))) {
+        // A whole box in a scoped PostgreSQL transaction: the box goes out and the loan is written by the server
+        // function of 0006, sent with the ledger entry and COMMIT (no round trip of its own).
+        loanId = presetId;
     } else {
-        Run u(db, QStringLiteral("UPDATE boxes SET state = 'on_loan', updated_at = ? WHERE id = ?"));
-        if (auto st = u.exec(now, t.box.id); !st) return st.error();
+        Run ins(db, pg ? QStringLiteral("INSERT INTO loans(box_id, item_id, borrower_id, request_id, out_at, due_at, out_by)"
+                                        " VALUES(?,?,?,?,?,?,?) RETURNING id")
+                       : QStringLiteral("INSERT INTO loans(box_id, item_id, borrower_id, request_id, out_at, due_at, out_by)"
+                                        " VALUES(?,?,?,?,?,?,?)"));
+        if (auto st = ins.exec(t.box.id, t.itemId ? QVariant(t.itemId) : QVariant(), borrower.info.id,
+                               requestId ? QVariant(requestId) : QVariant(), now, due, staff.info.card);
+            !st)
+            return st.error();
+        loanId = pg ? (ins.next() ? ins.ll(0) : 0) : ins.lastId();
+        if (t.itemId) {
+            Run u(db, QStringLiteral("UPDATE items SET state = 'on_loan' WHERE id = ?"));
+            if (auto st = u.exec(t.itemId); !st) return st.error();
+        } else {
+            Run u(db, QStringLiteral("UPDATE boxes SET state = 'on_loan', updated_at = ? WHERE id = ?"));
+            if (auto st = u.exec(now, t.box.id); !st) return st.error();
+        }
     }
     if (requestId) {
         Run u(db, QStringLiteral("UPDATE requests SET state = 'fulfilled' WHERE id = ?"));
@@ -271,12 +286,16 @@ Result<LoanInfo> checkInOne(Database& db, const PersonRow& staff, const QString&
     }
     const QString condCode = conditionCode(cond);
     const QString newState = cond == ReturnCondition::Lost ? QStringLiteral("missing") : QStringLiteral("in_place");
-    if (db.dialect() == Dialect::PostgreSQL && !l.itemId) {
-        // PostgreSQL: the loan closed and the box back on its shelf in one statement (one round trip, not two).
-        Run u(db, QStringLiteral("WITH closed AS (UPDATE loans SET returned_at = ?, return_condition = ?, in_by = ?,"
-                                 " note = CASE WHEN ? = '' THEN note ELSE ? END WHERE id = ? AND returned_at IS NULL)"
-                                 " UPDATE boxes SET state = ?, updated_at = ? WHERE id = ?"));
-        if (auto st = u.exec(now, condCode, staff.info.card, note, note, l.id, newState, now, l.boxId); !st) return st.error();
+    if (db.dialect() == Dialect::PostgreSQL && !l.itemId &&
+        Transaction::queueStatement(db, QStringLiteral("SELECT loan_checkin_write(%1, %2, %3, %4, %5, %6, %7)")
+                                            .arg(l.id)
+                                            .arg(now)
+                                            .arg(Transaction::literal(db, condCode), Transaction::literal(db, staff.info.card),
+                                                 Transaction::literal(db, note.isNull() ? QString::fromLatin1("") : note))
+                                            .arg(l.boxId)
+                                            .arg(Transaction::literal(db, newState)))) {
+        // A whole box in a scoped PostgreSQL transaction: the loan is closed and the box shelved by the server
+        // function of 0006, sent with the ledger entry and COMMIT (no round trip of its own).
     } else {
         {
             Run u(db, QStringLiteral("UPDATE loans SET returned_at = ?, return_condition = ?, in_by = ?,"
@@ -335,6 +354,7 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
     LendTarget t;
     LendCounts counts;
     int partsOnLoan = 0;
+    qint64 presetLoanId = 0;  // PostgreSQL: the id read with the rules (0: the INSERT assigns it)
     const QString staffCode = cleanCode(staffCard), borrowerCode = cleanCode(borrowerCard), boxCode = cleanCode(boxBarcode);
     const bool wellFormed = !checkText(staffCode, 64, QString(), QString()) && !checkText(borrowerCode, 64, QString(), QString()) &&
                             !checkText(boxCode, 64, QString(), QString());
@@ -342,18 +362,24 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
         // One statement for every read of the rules (one round trip on PostgreSQL instead of six): staff, borrower,
         // box with its category, the box's files on loan, R7's permission and R8's overdue count. The refusals are
         // decided below in the same order as the separate reads (else branch), so both give the same answers.
-        static const QString sql =
+        // PostgreSQL also takes the new loan's id from its sequence here (column 49), so the loan can be written with
+        // the ledger entry and COMMIT in one message (Transaction::queueStatement). A refused check-out leaves a gap
+        // in the loan numbers, as a rolled-back one always did.
+        static const QString columns =
             QStringLiteral("SELECT ") + personColumns("s", "sd") + QStringLiteral(", ") + personColumns("p", "d") +
             QStringLiteral(", ") + boxColumns() +
             QStringLiteral(", b.items_on_loan,"
                            " (SELECT count(*) FROM department_categories dc WHERE dc.department_id = p.department_id"
                            "  AND dc.category_id = b.category_id),"
-                           " (SELECT count(*) FROM loans ol WHERE ol.borrower_id = p.id AND ol.returned_at IS NULL AND ol.due_at < ?)"
-                           " FROM (SELECT 1 AS one) one"
+                           " (SELECT count(*) FROM loans ol WHERE ol.borrower_id = p.id AND ol.returned_at IS NULL AND ol.due_at < ?)");
+        const bool pg = m_db.dialect() == Dialect::PostgreSQL;
+        static const QString from =
+            QStringLiteral(" FROM (SELECT 1 AS one) one"
                            " LEFT JOIN people s ON s.card = ? LEFT JOIN departments sd ON sd.id = s.department_id"
                            " LEFT JOIN people p ON p.card = ? LEFT JOIN departments d ON d.id = p.department_id"
                            " LEFT JOIN boxes b ON b.barcode = ? LEFT JOIN categories c ON c.id = b.category_id");
-        Run r(m_db, sql);
+        static const QString sqlite = columns + from, sqlPg = columns + QStringLiteral(", nextval('loans_id_seq')") + from;
+        Run r(m_db, pg ? sqlPg : sqlite);
         if (auto st = r.exec(m_db.nowMs(), staffCode, borrowerCode, boxCode); !st) return st.error();
         if (!r.next())  // the statement always yields one row; none means the read itself went wrong
             return makeError(QStringLiteral("db_error"), QStringLiteral("数据库出错，操作未保存。请重试；如仍失败请联系管理员。"),
@@ -371,6 +397,7 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
         partsOnLoan = r.n(46);
         counts.allowed = r.n(47);
         counts.overdue = r.n(48);
+        if (pg) presetLoanId = r.ll(49);
     } else {
         // A malformed card or barcode: the separate reads, which refuse it at the same point as always.
         auto s = loadPerson(m_db, staffCard, "档案员", "archivist");
@@ -396,7 +423,7 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
     if (!req) return req.error();
     const qint64 now = m_db.nowMs();
     const qint64 due = now + qint64(t.box.loanDays) * kDayMs;
-    auto loanId = insertLoan(m_db, *borrower, *staff, t, *req, now, due);
+    auto loanId = insertLoan(m_db, *borrower, *staff, t, *req, now, due, presetLoanId);
     if (!loanId) return loanId.error();
     // The loan as just written (what loadLoan would read back, without the extra round trip).
     LoanInfo loan;

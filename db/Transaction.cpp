@@ -40,7 +40,9 @@ bool scopeFunctionsReady(Database& db) {
     if (ready) return true;
     QSqlQuery q(db.sql());
     ready = q.exec(QStringLiteral("SELECT to_regprocedure('write_scope_begin(bigint,text,text)') IS NOT NULL"
-                                  " AND to_regprocedure('commit_barrier_pass()') IS NOT NULL")) &&
+                                  " AND to_regprocedure('commit_barrier_pass()') IS NOT NULL"
+                                  " AND to_regprocedure('loan_checkout_write(bigint,bigint,bigint,bigint,bigint,bigint,text)') IS NOT NULL"
+                                  " AND to_regprocedure('loan_checkin_write(bigint,bigint,text,text,text,bigint,text)') IS NOT NULL")) &&
             q.next() && q.value(0).toBool();
     return ready;
 }
@@ -96,6 +98,16 @@ bool serverAppendReady(Database& db) {
     return ready;
 }
 }  // namespace
+
+bool Transaction::queueStatement(Database& db, const QString& sql) {
+    Transaction* tx = t_scoped.value(&db, nullptr);
+    if (!tx || !tx->m_open || !tx->m_barrier || !t_scopeFunctions.value(db.connectionName()) || !serverAppendReady(db))
+        return false;
+    tx->m_statements << sql;
+    return true;
+}
+
+QString Transaction::literal(Database& db, const QString& v) { return archive::db::literal(db, v); }
 
 bool Transaction::queueLedgerEntry(Database& db, const LedgerEntry& entry) {
     Transaction* tx = t_scoped.value(&db, nullptr);
@@ -222,11 +234,16 @@ Status Transaction::commit() {
         }
     }
     QSqlQuery q(m_db.sql());
-    if (!ledgerInsert.isEmpty()) {
-        // Round trip 2: the ledger rows, COMMIT and (when ready) the durability barrier; any failure = not saved.
-        QString sql = ledgerInsert + QStringLiteral("; COMMIT");
-        if (m_barrier) sql += QStringLiteral("; ") + barrierStatement();
-        const bool ok = execStatements(q, sql, ledgerStatements + (m_barrier ? 2 : 1));
+    if (!ledgerInsert.isEmpty() || !m_statements.isEmpty()) {
+        // The last round trip: the queued writes (queueStatement), the ledger rows, COMMIT and (when ready) the
+        // durability barrier; any failure = not saved.
+        QStringList parts = m_statements;
+        if (!ledgerInsert.isEmpty()) parts << ledgerInsert;
+        else ledgerStatements = 0;
+        parts << QStringLiteral("COMMIT");
+        if (m_barrier) parts << barrierStatement();
+        const bool ok = execStatements(q, parts.join(QStringLiteral("; ")),
+                                       int(m_statements.size()) + ledgerStatements + (m_barrier ? 2 : 1));
         const QSqlError e = q.lastError();
         q.finish();
         if (!ok) {
@@ -275,6 +292,7 @@ void Transaction::finish() {
     m_open = false;
     m_db.setWriteLockHeld(false);
     m_ledger.clear();
+    m_statements.clear();
     if (m_scoped) t_scoped.remove(&m_db);
     m_scoped = false;
 }

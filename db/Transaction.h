@@ -87,6 +87,12 @@ public:
     // Ledger::append inside a scoped PostgreSQL transaction: the entry is queued here and chained at commit().
     // False when db has no such transaction open (append then chains it at once).
     static bool queueLedgerEntry(Database& db, const LedgerEntry& entry);
+    // A scoped PostgreSQL transaction (with the server functions of 0004/0006) sends this statement with its ledger
+    // entries and COMMIT, in one round trip, instead of on its own: for writes whose rules were all checked and
+    // whose outcome the caller does not need to read. False when db has no such transaction open (run it yourself).
+    // sql is a simple query (literal values: see literal()); if it fails, commit() fails and nothing is saved.
+    static bool queueStatement(Database& db, const QString& sql);
+    static QString literal(Database& db, const QString& v);  // a text literal escaped by the driver
 
 private:
     void begin(const WriteScope* scope);
@@ -100,6 +106,7 @@ private:
     bool m_barrier = false;  // PostgreSQL: commit asynchronously, then wait for the flush after the locks are gone
     bool m_scoped = false;   // PostgreSQL with a WriteScope: ledger entries are chained at commit()
     QList<LedgerEntry> m_ledger;
+    QStringList m_statements;  // queueStatement: sent before the ledger entries in commit()'s last message
     std::unique_lock<std::timed_mutex> m_gate;  // SQLite: this process's writer gate (db/WriterGate.h), held until finish()
 };
 

@@ -36,3 +36,33 @@ BEGIN
         ON CONFLICT (pid) DO UPDATE SET n = commit_barrier.n + 1;
 END;
 $$;
+
+-- The writes of a whole-box check-out and of a check-in, sent with the ledger entry and COMMIT in the scoped
+-- transaction's last message (Transaction::queueStatement) instead of a round trip of their own. The rules were all
+-- checked before (under the scope's locks); a loan that is not there as read means something is badly wrong, and the
+-- whole transaction fails (nothing is confirmed).
+-- p_loan: the loan's id, taken from the identity sequence by the check-out's read.
+CREATE FUNCTION loan_checkout_write(p_loan BIGINT, p_box BIGINT, p_borrower BIGINT, p_request BIGINT, p_out BIGINT,
+                                    p_due BIGINT, p_by TEXT) RETURNS void VOLATILE LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE boxes SET state = 'on_loan', updated_at = p_out WHERE id = p_box;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'check-out: box % is gone', p_box;
+    END IF;
+    INSERT INTO loans(id, box_id, item_id, borrower_id, request_id, out_at, due_at, out_by)
+        VALUES (p_loan, p_box, NULL, p_borrower, p_request, p_out, p_due, p_by);
+END;
+$$;
+
+CREATE FUNCTION loan_checkin_write(p_loan BIGINT, p_at BIGINT, p_condition TEXT, p_by TEXT, p_note TEXT, p_box BIGINT,
+                                   p_state TEXT) RETURNS void VOLATILE LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE loans SET returned_at = p_at, return_condition = p_condition, in_by = p_by,
+                     note = CASE WHEN p_note = '' THEN note ELSE p_note END
+        WHERE id = p_loan AND returned_at IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'check-in: loan % is not open', p_loan;
+    END IF;
+    UPDATE boxes SET state = p_state, updated_at = p_at WHERE id = p_box;
+END;
+$$;

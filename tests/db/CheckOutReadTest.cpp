@@ -5,6 +5,9 @@
 #include "BooksFixture.h"
 
 #include "db/Ledger.h"
+#include "db/Transaction.h"
+
+#include <QSqlQuery>
 
 using namespace archive::db;
 using archive::Error;
@@ -140,4 +143,40 @@ TEST_F(BooksFixture, CheckInReadsTheLoanWithTheStaffCardAndGivesTheSameAnswers) 
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v->ok);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger WHERE action = 'checkin'")), 3);
+}
+
+// A write queued to go with the ledger entry and COMMIT (PostgreSQL's scoped transactions) that fails makes the
+// whole commit fail: nothing of the transaction is stored, the ledger entry included, and the caller hears "not saved".
+TEST_F(BooksFixture, AQueuedWriteThatFailsSavesNothing) {
+    const qint64 ledgerBefore = count(QStringLiteral("SELECT count(*) FROM ledger"));
+    {
+        Transaction tx(*db, WriteScope::loan(QStringLiteral("BX0001")));
+        ASSERT_OK(tx.begun());
+        const bool queued = Transaction::queueStatement(
+            *db, QStringLiteral("SELECT loan_checkin_write(-1, 0, 'ok', 'A1', '', 1, 'in_place')"));  // no loan -1: raises
+        if (!pg()) {
+            EXPECT_FALSE(queued);  // SQLite runs every statement at once; nothing is ever queued
+            return;
+        }
+        ASSERT_TRUE(queued);
+        LedgerEntry e;
+        e.actor = QStringLiteral("A1");
+        e.action = QStringLiteral("checkin");
+        e.subject = QStringLiteral("box:BX0001");
+        ASSERT_OK(Ledger::append(*db, e));
+        {
+            QSqlQuery q(db->sql());
+            ASSERT_TRUE(q.exec(QStringLiteral("UPDATE boxes SET title = 'changed' WHERE barcode = 'BX0001'")));
+        }
+        auto st = tx.commit();
+        EXPECT_FALSE(st.ok());
+        EXPECT_FALSE(st.error().messageEn.isEmpty());
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM ledger")), ledgerBefore);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM boxes WHERE title = 'changed'")), 0);
+    // The connection works on: the next scoped write goes through.
+    ASSERT_OK(books->checkOutBox(QStringLiteral("BX0001"), QStringLiteral("B1"), QStringLiteral("A1")));
+    auto v = Ledger::verify(*db);
+    ASSERT_TRUE(v.ok());
+    EXPECT_TRUE(v->ok);
 }
