@@ -6,6 +6,10 @@
 
 #include "db/import/Importer.h"
 
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -41,6 +45,14 @@ TEST_F(BooksFixture, BulkItemsImportIndexesExactlyLikeTheTriggerAndLeavesTheConn
     ASSERT_TRUE(r.ok()) << r.errorMessage().toStdString();
     ASSERT_TRUE(r->ok()) << (r->problems.isEmpty() ? std::string() : r->problems.first().text().toStdString());
     ASSERT_EQ(r->imported, 120);
+    // The import's ledger entry names the file by its SHA-256 (db/Sha256.h), the same digest as Qt's own.
+    {
+        QSqlQuery last(db->sql());
+        ASSERT_TRUE(last.exec(QStringLiteral("SELECT details FROM ledger ORDER BY seq DESC LIMIT 1")) && last.next());
+        const QJsonObject d = QJsonDocument::fromJson(last.value(0).toString().toUtf8()).object();
+        EXPECT_EQ(d.value(QStringLiteral("sha256")).toString(),
+                  QString::fromLatin1(QCryptographicHash::hash(itemsCsv(), QCryptographicHash::Sha256).toHex()));
+    }
 
     // The same items indexed by the trigger's own expressions, in a temporary FTS5 table.
     QSqlQuery q(db->sql());
