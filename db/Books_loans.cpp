@@ -345,6 +345,23 @@ Result<LoanInfo> checkInOne(Database& db, const PersonRow& staff, const QString&
 
 }  // namespace
 
+namespace {
+// The joined reads of check-out and check-in (one round trip on PostgreSQL) always yield one row; none means the read
+// itself went wrong.
+Error joinedReadFailed(const char* what) {
+    return makeError(QStringLiteral("db_error"), QStringLiteral("数据库出错，操作未保存。请重试；如仍失败请联系管理员。"),
+                     QStringLiteral("A database error occurred; nothing was saved. Try again, and call the administrator if it persists."),
+                     QString::fromLatin1(what) + QStringLiteral(": no row"));
+}
+// The staff card's columns (personColumns, from column 0) of such a read: refused as loadPerson would refuse it.
+Result<PersonRow> staffFromJoinedRead(const Run& r, const QString& staffCode) {
+    if (r.isNull(0)) return personNotFound(staffCode, "档案员", "archivist");
+    PersonRow staff = personFrom(r, 0);
+    if (auto st = requireActive(staff); !st) return st.error();
+    return staff;
+}
+}  // namespace
+
 Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& borrowerCard, const QString& staffCard,
                                     qint64 requestId) {
     mapForLookups(m_db);
@@ -381,13 +398,10 @@ Result<LoanInfo> Books::checkOutBox(const QString& boxBarcode, const QString& bo
         static const QString sqlite = columns + from, sqlPg = columns + QStringLiteral(", nextval('loans_id_seq')") + from;
         Run r(m_db, pg ? sqlPg : sqlite);
         if (auto st = r.exec(m_db.nowMs(), staffCode, borrowerCode, boxCode); !st) return st.error();
-        if (!r.next())  // the statement always yields one row; none means the read itself went wrong
-            return makeError(QStringLiteral("db_error"), QStringLiteral("数据库出错，操作未保存。请重试；如仍失败请联系管理员。"),
-                             QStringLiteral("A database error occurred; nothing was saved. Try again, and call the administrator if it persists."),
-                             QStringLiteral("check-out read: no row"));
-        if (r.isNull(0)) return personNotFound(staffCode, "档案员", "archivist");
-        staff = personFrom(r, 0);
-        if (auto st = requireActive(*staff); !st) return st.error();
+        if (!r.next()) return joinedReadFailed("check-out read");  // it always yields one row
+        auto s = staffFromJoinedRead(r, staffCode);
+        if (!s) return s.error();
+        staff = *s;
         if (auto st = requireStaff(*staff); !st) return st.error();
         if (r.isNull(14)) return personNotFound(borrowerCode, "借阅者", "borrower");
         borrower = personFrom(r, 14);
@@ -525,13 +539,10 @@ Result<LoanInfo> Books::checkIn(const QString& code, const QString& staffCard, R
                            " LEFT JOIN items i ON i.id = l.item_id");
         Run r(m_db, sql);
         if (auto st = r.exec(staffCode, boxCode); !st) return st.error();
-        if (!r.next())  // the statement always yields one row; none means the read itself went wrong
-            return makeError(QStringLiteral("db_error"), QStringLiteral("数据库出错，操作未保存。请重试；如仍失败请联系管理员。"),
-                             QStringLiteral("A database error occurred; nothing was saved. Try again, and call the administrator if it persists."),
-                             QStringLiteral("check-in read: no row"));
-        if (r.isNull(0)) return personNotFound(staffCode, "档案员", "archivist");
-        staff = personFrom(r, 0);
-        if (auto st = requireActive(*staff); !st) return st.error();
+        if (!r.next()) return joinedReadFailed("check-in read");  // it always yields one row
+        auto s = staffFromJoinedRead(r, staffCode);
+        if (!s) return s.error();
+        staff = *s;
         incidentDays = settingIntFrom(r.v(14), 30);
         if (!r.isNull(15)) boxLoan = loanFrom(r, m_db.nowMs(), 15);
     } else if (!checkText(staffCode, 64, QString(), QString())) {

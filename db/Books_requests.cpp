@@ -386,76 +386,85 @@ Result<QList<RequestInfo>> Books::pickList() {
     return list;
 }
 
+namespace {
+// A pick-list tick or its undo, inside the caller's transaction: the staff card (an archivist's or the head's) and the
+// request, refused as values in that order.
+Result<std::pair<PersonRow, RequestInfo>> staffAndRequest(Books& books, Database& db, const QString& staffCard, qint64 requestId) {
+    auto who = loadPerson(db, staffCard, "档案员", "archivist");
+    if (!who) return who.error();
+    if (auto st = requireStaff(who.value()); !st) return st.error();
+    auto q = books.requestById(requestId);
+    if (!q) return q.error();
+    return std::pair{who.value(), q.value()};
+}
+}  // namespace
+
 Result<RequestInfo> Books::pickRequest(qint64 requestId, const QString& boxBarcode, const QString& staffCard) {
     const QString barcode = cleanCode(boxBarcode);
     if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
-    auto who = loadPerson(m_db, staffCard, "档案员", "archivist");
-    if (!who) return who.error();
-    if (auto st = requireStaff(who.value()); !st) return st.error();
-    auto q = requestById(requestId);
-    if (!q) return q.error();
-    if (q->state != QLatin1String("approved")) {
-        const QString zh = q->state == QLatin1String("pending")     ? QStringLiteral("尚未批准")
-                           : q->state == QLatin1String("fulfilled") ? QStringLiteral("已借出")
-                           : q->state == QLatin1String("rejected")  ? QStringLiteral("已驳回")
+    auto sr = staffAndRequest(*this, m_db, staffCard, requestId);
+    if (!sr) return sr.error();
+    auto& [staff, request] = sr.value();
+    if (request.state != QLatin1String("approved")) {
+        const QString zh = request.state == QLatin1String("pending")     ? QStringLiteral("尚未批准")
+                           : request.state == QLatin1String("fulfilled") ? QStringLiteral("已借出")
+                           : request.state == QLatin1String("rejected")  ? QStringLiteral("已驳回")
                                                                     : QStringLiteral("已撤销");
         return badState(QStringLiteral("申请 #%1 %2，不在调卷单上。请把档案盒 %3 放回原处。").arg(requestId).arg(zh, barcode),
                         QStringLiteral("Request #%1 is %2, not approved, so it is not on the pick list. Put box %3 back.")
-                            .arg(requestId).arg(q->state, barcode));
+                            .arg(requestId).arg(request.state, barcode));
     }
-    if (q->boxBarcode != barcode)
+    if (request.boxBarcode != barcode)
         return err("wrong_box",
                    QStringLiteral("档案盒 %1 不是申请 #%2 要调的档案盒。请放回原处，去取 %3（架位 %4）。")
-                       .arg(barcode).arg(requestId).arg(q->boxBarcode, q->location.barcode),
+                       .arg(barcode).arg(requestId).arg(request.boxBarcode, request.location.barcode),
                    QStringLiteral("Box %1 is not the box of request #%2. Put it back and take %3 (shelf %4).")
-                       .arg(barcode).arg(requestId).arg(q->boxBarcode, q->location.barcode));
-    if (auto st = fillPick(m_db, q.value()); !st) return st.error();
-    if (q->pickedAt) return alreadyPicked(q.value());
-    if (auto st = recordPick(m_db, q.value(), who.value()); !st) return st.error();
+                       .arg(barcode).arg(requestId).arg(request.boxBarcode, request.location.barcode));
+    if (auto st = fillPick(m_db, request); !st) return st.error();
+    if (request.pickedAt) return alreadyPicked(request);
+    if (auto st = recordPick(m_db, request, staff); !st) return st.error();
     if (auto st = tx.commit(); !st) return st.error();
-    return q;
+    return request;
 }
 
 Result<RequestInfo> Books::unpickRequest(qint64 requestId, const QString& staffCard, const QString& reason) {
     if (auto e = checkText(reason, 500, QStringLiteral("撤销原因"), QStringLiteral("The reason"))) return *e;
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
-    auto who = loadPerson(m_db, staffCard, "档案员", "archivist");
-    if (!who) return who.error();
-    if (auto st = requireStaff(who.value()); !st) return st.error();
-    auto q = requestById(requestId);
-    if (!q) return q.error();
-    if (q->state == QLatin1String("fulfilled"))
+    auto sr = staffAndRequest(*this, m_db, staffCard, requestId);
+    if (!sr) return sr.error();
+    auto& [staff, request] = sr.value();
+    if (request.state == QLatin1String("fulfilled"))
         return badState(QStringLiteral("申请 #%1 的档案盒 %2 已借出，勾选不能再撤销。档案盒归还时请在档案盒页办理归还。")
-                            .arg(requestId).arg(q->boxBarcode),
+                            .arg(requestId).arg(request.boxBarcode),
                         QStringLiteral("The box %2 of request #%1 has been handed out; its tick can no longer be undone. "
-                                       "When the box comes back, check it in at the box desk.").arg(requestId).arg(q->boxBarcode));
-    if (q->state != QLatin1String("approved")) {
-        const QString zh = q->state == QLatin1String("pending")    ? QStringLiteral("尚未批准")
-                           : q->state == QLatin1String("rejected") ? QStringLiteral("已驳回")
+                                       "When the box comes back, check it in at the box desk.").arg(requestId).arg(request.boxBarcode));
+    if (request.state != QLatin1String("approved")) {
+        const QString zh = request.state == QLatin1String("pending")    ? QStringLiteral("尚未批准")
+                           : request.state == QLatin1String("rejected") ? QStringLiteral("已驳回")
                                                                    : QStringLiteral("已撤销");
         return badState(QStringLiteral("申请 #%1 %2，不在调卷单上，没有可撤销的勾选。").arg(requestId).arg(zh),
                         QStringLiteral("Request #%1 is %2, not on the pick list; there is no tick to undo.")
-                            .arg(requestId).arg(q->state));
+                            .arg(requestId).arg(request.state));
     }
-    if (auto st = fillPick(m_db, q.value()); !st) return st.error();
-    if (!q->pickedAt)
+    if (auto st = fillPick(m_db, request); !st) return st.error();
+    if (!request.pickedAt)
         return err("not_picked",
-                   QStringLiteral("申请 #%1 的档案盒 %2 尚未勾选为已取出，无需撤销。").arg(requestId).arg(q->boxBarcode),
+                   QStringLiteral("申请 #%1 的档案盒 %2 尚未勾选为已取出，无需撤销。").arg(requestId).arg(request.boxBarcode),
                    QStringLiteral("The box %2 of request #%1 is not ticked as taken out; there is nothing to undo.")
-                       .arg(requestId).arg(q->boxBarcode));
-    const QString target = q->itemId ? QStringLiteral("item:") + q->itemCode : QStringLiteral("box:") + q->boxBarcode;
-    if (auto r = ledger(m_db, who->info.card, "unpick", QStringLiteral("request:%1").arg(requestId),
-                        {{QStringLiteral("box"), q->boxBarcode}, {QStringLiteral("location"), q->location.barcode},
+                       .arg(requestId).arg(request.boxBarcode));
+    const QString target = request.itemId ? QStringLiteral("item:") + request.itemCode : QStringLiteral("box:") + request.boxBarcode;
+    if (auto r = ledger(m_db, staff.info.card, "unpick", QStringLiteral("request:%1").arg(requestId),
+                        {{QStringLiteral("box"), request.boxBarcode}, {QStringLiteral("location"), request.location.barcode},
                          {QStringLiteral("target"), target}, {QStringLiteral("reason"), reason.trimmed()},
-                         {QStringLiteral("picked_by"), q->pickedByCard}, {QStringLiteral("picked_at"), q->pickedAt}});
+                         {QStringLiteral("picked_by"), request.pickedByCard}, {QStringLiteral("picked_at"), request.pickedAt}});
         !r)
         return r.error();
-    if (auto st = fillPick(m_db, q.value()); !st) return st.error();
+    if (auto st = fillPick(m_db, request); !st) return st.error();
     if (auto st = tx.commit(); !st) return st.error();
-    return q;
+    return request;
 }
 
 Result<QList<RequestInfo>> Books::pickBox(const QString& boxBarcode, const QString& staffCard) {
