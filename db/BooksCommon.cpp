@@ -15,12 +15,16 @@ const char* kBoxSelect =
     " c.code, c.name, c.security_default, c.loan_days, c.max_renewals, c.in_room_only, c.needs_review, c.needs_head,"
     " b.max_security_rank"  // kept by triggers on items (migration 0005)
     " FROM boxes b JOIN categories c ON c.id = b.category_id ";
+
+// The select list of a "SELECT … FROM …" text: between "SELECT " and its main FROM clause.
+QString selectList(const char* select, const char* mainFrom) {
+    const QString s = QString::fromLatin1(select);
+    return s.mid(7, s.indexOf(QLatin1String(mainFrom)) - 7);
+}
 }  // namespace
 
-QString boxColumns() {
-    const QString s = QString::fromLatin1(kBoxSelect);
-    return s.mid(7, s.indexOf(QLatin1String(" FROM boxes b")) - 7);  // between "SELECT " and " FROM"
-}
+QString boxColumns() { return selectList(kBoxSelect, " FROM boxes b"); }
+QString loanColumns() { return selectList(kLoanSelect, " FROM loans l"); }
 
 QString personColumns(const char* p, const char* d) {
     return QStringLiteral("%1.id, %1.card, %1.name, %1.department_id, %2.code, %2.name, %1.kind, %1.roles, %1.phone,"

@@ -132,6 +132,7 @@ std::optional<Error> checkText(const QString& s, int max, const QString& fieldZh
 extern const char* const kLoanSelect;  // ends with the FROM/JOIN part; append "WHERE …"
 LoanInfo loanFrom(const Run& r, qint64 nowMs);
 LoanInfo loanFrom(const Run& r, qint64 nowMs, int at);  // kLoanSelect's columns starting at column `at`
+QString loanColumns();  // kLoanSelect's select list, for statements that read a loan with other rows
 
 // SQLite fast path for hot single-row reads: the sqlite3_stmt behind a cached statement, stepped and read with
 // the C API (no QVariant per value). Use SQL texts that Qt never executes itself. sqliteStatement returns nullptr

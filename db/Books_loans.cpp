@@ -524,13 +524,9 @@ Result<LoanInfo> Books::checkIn(const QString& code, const QString& staffCard, R
         !checkText(boxCode, 128, QString(), QString())) {
         // One round trip for the staff card, the setting and the open loan of a box with this barcode (the common
         // case). No such loan: findOpenLoan below reads a file's loan or says why there is nothing to return.
-        static const QString loanColumns = [] {
-            const QString s = QString::fromLatin1(kLoanSelect);
-            return s.mid(7, s.indexOf(QLatin1String(" FROM loans l")) - 7);  // between "SELECT " and " FROM"
-        }();
         static const QString sql =
             QStringLiteral("SELECT ") + personColumns("s", "sd") +
-            QStringLiteral(", (SELECT value FROM books_settings WHERE key = 'overdue_incident_days'), ") + loanColumns +
+            QStringLiteral(", (SELECT value FROM books_settings WHERE key = 'overdue_incident_days'), ") + loanColumns() +
             QStringLiteral(" FROM (SELECT 1 AS one) one"
                            " LEFT JOIN people s ON s.card = ? LEFT JOIN departments sd ON sd.id = s.department_id"
                            " LEFT JOIN boxes b ON b.barcode = ?"

@@ -99,9 +99,9 @@ sqlite3_stmt* sqliteStmt(QSqlQuery* q) {
 Result<BoxInfo> Books::box(const QString& barcodeIn) {
     const QString barcode = cleanCode(barcodeIn);
     if (auto e = checkText(barcode, 64, QStringLiteral("档案盒条码"), QStringLiteral("The box barcode"))) return *e;
+    static const QString sql = QString::fromLatin1(kBoxSelect);
     if (m_db.dialect() == Dialect::SQLite) {
         mapForLookups(m_db);
-        static const QString sql = QString::fromLatin1(kBoxSelect);
         auto q = stmts(m_db).get(sql);
         if (!q) return q.error();
         if (sqlite3_stmt* st = sqliteStmt(q.value())) {
@@ -117,7 +117,6 @@ Result<BoxInfo> Books::box(const QString& barcodeIn) {
             return boxFrom(SqliteRow{st}, m_db.nowMs());
         }
     }
-    const QString sql = QString::fromLatin1(kBoxSelect);
     Run r(m_db, sql);
     if (auto st = r.exec(barcode); !st) return st.error();
     if (!r.next()) return boxNotFound(barcode);

@@ -32,19 +32,25 @@ QString literal(Database& db, const QString& v) {
     return db.sql().driver()->formatValue(f);
 }
 
-// Migration 0006 (write_scope_begin, commit_barrier_pass) is there, per connection (names are unique per
-// Database); checked until it is.
-thread_local QHash<QString, bool> t_scopeFunctions;
-bool scopeFunctionsReady(Database& db) {
-    bool& ready = t_scopeFunctions[db.connectionName()];
+// Whether the server has a migration's functions (check: one boolean SELECT), remembered per connection (names are
+// unique per Database); asked again until they are there.
+bool serverHas(QHash<QString, bool>& known, Database& db, const char* check) {
+    bool& ready = known[db.connectionName()];
     if (ready) return true;
     QSqlQuery q(db.sql());
-    ready = q.exec(QStringLiteral("SELECT to_regprocedure('write_scope_begin(bigint,text,text)') IS NOT NULL"
-                                  " AND to_regprocedure('commit_barrier_pass()') IS NOT NULL"
-                                  " AND to_regprocedure('loan_checkout_write(bigint,bigint,bigint,bigint,bigint,bigint,text)') IS NOT NULL"
-                                  " AND to_regprocedure('loan_checkin_write(bigint,bigint,text,text,text,bigint,text)') IS NOT NULL")) &&
-            q.next() && q.value(0).toBool();
+    ready = q.exec(QString::fromLatin1(check)) && q.next() && q.value(0).toBool();
     return ready;
+}
+
+// Migration 0006 (write_scope_begin, commit_barrier_pass, the loan writes; after 0004's ledger_append_chained).
+thread_local QHash<QString, bool> t_scopeFunctions;
+bool scopeFunctionsReady(Database& db) {
+    return serverHas(t_scopeFunctions, db,
+                     "SELECT to_regprocedure('write_scope_begin(bigint,text,text)') IS NOT NULL"
+                     " AND to_regprocedure('commit_barrier_pass()') IS NOT NULL"
+                     " AND to_regprocedure('loan_checkout_write(bigint,bigint,bigint,bigint,bigint,bigint,text)') IS NOT NULL"
+                     " AND to_regprocedure('loan_checkin_write(bigint,bigint,text,text,text,bigint,text)') IS NOT NULL"
+                     " AND to_regprocedure('ledger_append_chained(bigint,bigint,text,text,text,text)') IS NOT NULL");
 }
 
 const char* const kBarrierStatement =
@@ -87,22 +93,18 @@ QString pgBegin(Database& db, bool barrier, const WriteScope* scope, int* statem
 // The scoped PostgreSQL transaction open on each connection of this thread (a Database is used by one thread).
 thread_local QHash<Database*, Transaction*> t_scoped;
 
-// Migration 0004 (ledger_append_chained) is there, per connection (names are unique per Database); checked until it is.
+// Migration 0004 (ledger_append_chained).
 thread_local QHash<QString, bool> t_serverAppend;
 bool serverAppendReady(Database& db) {
-    bool& ready = t_serverAppend[db.connectionName()];
-    if (ready) return true;
-    QSqlQuery q(db.sql());
-    ready = q.exec(QStringLiteral("SELECT to_regprocedure('ledger_append_chained(bigint,bigint,text,text,text,text)') IS NOT NULL")) &&
-            q.next() && q.value(0).toBool();
-    return ready;
+    return serverHas(t_serverAppend, db,
+                     "SELECT to_regprocedure('ledger_append_chained(bigint,bigint,text,text,text,text)') IS NOT NULL");
 }
 }  // namespace
 
 bool Transaction::queueStatement(Database& db, const QString& sql) {
     Transaction* tx = t_scoped.value(&db, nullptr);
-    if (!tx || !tx->m_open || !tx->m_barrier || !t_scopeFunctions.value(db.connectionName()) || !serverAppendReady(db))
-        return false;
+    // Known before its BEGIN (0006's check includes 0004's ledger function, which commit() sends the entries with).
+    if (!tx || !tx->m_open || !tx->m_barrier || !t_scopeFunctions.value(db.connectionName())) return false;
     tx->m_statements << sql;
     return true;
 }
@@ -214,7 +216,7 @@ Status Transaction::commit() {
     QString ledgerInsert;
     int ledgerStatements = 1;
     if (m_scoped && !m_ledger.isEmpty()) {
-        if (serverAppendReady(m_db)) {
+        if (t_scopeFunctions.value(m_db.connectionName()) || serverAppendReady(m_db)) {  // 0006 implies 0004
             // The server chains the entries itself (0004_ledger_append.pg.sql), in the same message as COMMIT:
             // the ledger lock is taken and released without a network round trip in between.
             QStringList calls;

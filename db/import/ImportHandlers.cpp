@@ -2,6 +2,7 @@
 #include "ImportRun.h"
 #include "ImportValues.h"
 
+#include "db/BooksTypes.h"
 #include "db/Database.h"
 
 #include <QSqlError>
@@ -632,12 +633,55 @@ private:
 };
 
 // ---------------------------------------------------------------- items
+// An error of the sqlite3 C API calls below, in the books' usual form.
+Error sqliteFailure(sqlite3* h, const char* what) {
+    const QString msg = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString();
+    return sqlError(QSqlError(QString::fromLatin1(what), msg, QSqlError::StatementError), QString::fromLatin1(what));
+}
+
+// A per-row trigger on items that an items import does the work of itself (SQLite): dropped inside the import's own
+// transaction and re-created from its stored SQL before the commit. Any failure rolls the whole transaction back,
+// trigger included, so no other connection ever sees the books without it.
+class SuspendedTrigger {
+public:
+    // Reads the trigger's stored SQL: false when the books have no such trigger.
+    Result<bool> find(sqlite3* h, const char* name) {
+        m_h = h;
+        m_name = name;
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", -1, &st, nullptr) != SQLITE_OK)
+            return sqliteFailure(h, "read trigger");
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            m_sql = QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_bytes(st, 0));
+        sqlite3_finalize(st);
+        return !m_sql.isEmpty();
+    }
+    Status drop() {
+        if (sqlite3_exec(m_h, ("DROP TRIGGER " + m_name).constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+            return sqliteFailure(m_h, "drop trigger");
+        m_dropped = true;
+        return okStatus();
+    }
+    bool dropped() const { return m_dropped; }
+    // Re-creates it (same transaction, before the ledger entry and the commit); nothing to do unless dropped.
+    Status restore() {
+        if (!m_dropped) return okStatus();
+        if (sqlite3_exec(m_h, m_sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) return sqliteFailure(m_h, "re-create trigger");
+        m_dropped = false;
+        return okStatus();
+    }
+
+private:
+    sqlite3* m_h = nullptr;
+    QByteArray m_name, m_sql;
+    bool m_dropped = false;
+};
+
 // Catalogue search index during an items import (SQLite). The per-row trigger items_fts_insert
 // (0002_books.sqlite.sql) builds each item's bigram text in SQL, ≈ 100 µs per item. For the import
-// the trigger is dropped inside the import's own transaction, the same FTS rows are written from C++
-// (bigramText below reproduces the trigger's expressions exactly), and the trigger is re-created
-// from its stored SQL before the commit. Any failure rolls the whole transaction back, trigger
-// included, so no other connection ever sees the books without it.
+// the trigger is suspended (SuspendedTrigger) and the same FTS rows are written from C++
+// (bigramText below reproduces the trigger's expressions exactly).
 class BulkSearchIndex {
 public:
     ~BulkSearchIndex() {
@@ -649,22 +693,16 @@ public:
     Status begin(Database& db) {
         m_h = static_cast<sqlite3*>(db.sqliteHandle());
         if (!m_h) return okStatus();
-        sqlite3_stmt* st = nullptr;
-        if (sqlite3_prepare_v2(m_h, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_fts_insert'", -1, &st,
-                               nullptr) != SQLITE_OK)
-            return error("read trigger");
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-            m_triggerSql = QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_bytes(st, 0));
-        sqlite3_finalize(st);
-        if (m_triggerSql.isEmpty()) { m_h = nullptr; return okStatus(); }
+        auto found = m_trigger.find(m_h, "items_fts_insert");
+        if (!found) return found.error();
+        if (!found.value()) { m_h = nullptr; return okStatus(); }
         if (sqlite3_prepare_v2(m_h, "INSERT INTO catalog_fts(rowid, title, code, fonds, year) VALUES(?,?,?,?,?)", -1, &m_fts,
                                nullptr) != SQLITE_OK ||
             sqlite3_prepare_v2(m_h, "SELECT f.code || ' ' || f.name FROM boxes b JOIN fonds f ON f.id = b.fonds_id WHERE b.id = ?",
                                -1, &m_fonds, nullptr) != SQLITE_OK)
             return error("prepare search index");
-        if (sqlite3_exec(m_h, "DROP TRIGGER items_fts_insert", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return error("drop trigger");
-        m_dropped = true;
+        if (auto st = m_trigger.drop(); !st) return st;
+        sqlite3_stmt* st = nullptr;
         // FTS5 flushes its in-memory term lists to a new level-0 segment whenever they pass 'hashsize'
         // (1 MiB by default) and merges segments as they pile up: for 100,000 items that is dozens of
         // flushes and merges. A larger hash for this transaction writes far fewer, bigger segments (same
@@ -677,7 +715,7 @@ public:
         }
         return okStatus();
     }
-    bool active() const { return m_h && m_dropped; }
+    bool active() const { return m_h && m_trigger.dropped(); }
 
     // Indexes the item just inserted (its rowid is the connection's last insert rowid).
     Status add(const QString& title, const QString& code, int year, qint64 boxId) {
@@ -704,9 +742,7 @@ public:
             if (!setHashSize(m_oldHashSize)) return error("restore search index hash size");
             m_hashSet = false;
         }
-        if (sqlite3_exec(m_h, m_triggerSql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) return error("re-create trigger");
-        m_dropped = false;
-        return okStatus();
+        return m_trigger.restore();
     }
 
     // hex(lower(substr(x, n, 2))) for n = 1 .. min(length(x), 1000) joined by ' ' — a null array when x is
@@ -747,10 +783,7 @@ private:
         const QByteArray sql = "INSERT INTO catalog_fts(catalog_fts, rank) VALUES('hashsize', " + QByteArray::number(bytes) + ")";
         return sqlite3_exec(m_h, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
     }
-    Error error(const char* what) const {
-        const QString msg = m_h ? QString::fromUtf8(sqlite3_errmsg(m_h)) : QString();
-        return sqlError(QSqlError(QString::fromLatin1(what), msg, QSqlError::StatementError), QString::fromLatin1(what));
-    }
+    Error error(const char* what) const { return sqliteFailure(m_h, what); }
     void bindText(int i, const QByteArray& v) {
         if (v.isNull()) sqlite3_bind_null(m_fts, i);
         else sqlite3_bind_text(m_fts, i, v.constData(), int(v.size()), SQLITE_STATIC);
@@ -801,8 +834,7 @@ private:
     sqlite3_stmt* m_fts = nullptr;
     sqlite3_stmt* m_fonds = nullptr;
     sqlite3_stmt* m_sqlRow = nullptr;
-    QByteArray m_triggerSql;
-    bool m_dropped = false;
+    SuspendedTrigger m_trigger;
     bool m_hashSet = false;
     qint64 m_oldHashSize = kDefaultHashSize;
     bool m_fondsHasNul = false;
@@ -812,39 +844,29 @@ private:
 
 // Box file summaries during an items import (SQLite). The trigger items_summary_insert (migration 0005) would
 // raise its box's summary row by row; worse, any trigger on items makes SQLite open a statement savepoint for
-// every INSERT, and each savepoint makes FTS5 flush its pending terms — a search-index segment per file. Like
-// BulkSearchIndex, the trigger is dropped inside the import's own transaction, the same figures are added up
-// here and written once per box at the end, and the trigger is re-created from its stored SQL before the commit;
-// a failure rolls all of it back together.
+// every INSERT, and each savepoint makes FTS5 flush its pending terms — a search-index segment per file. The
+// trigger is suspended (SuspendedTrigger), the same figures are added up here and written once per box at the end.
 class BulkBoxSummary {
 public:
     ~BulkBoxSummary() { sqlite3_finalize(m_update); }
     Status begin(Database& db) {
         m_h = static_cast<sqlite3*>(db.sqliteHandle());
         if (!m_h) return okStatus();
-        sqlite3_stmt* st = nullptr;
-        if (sqlite3_prepare_v2(m_h, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'items_summary_insert'", -1,
-                               &st, nullptr) != SQLITE_OK)
-            return error("read summary trigger");
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-            m_triggerSql = QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_bytes(st, 0));
-        sqlite3_finalize(st);
-        if (m_triggerSql.isEmpty()) { m_h = nullptr; return okStatus(); }
+        auto found = m_trigger.find(m_h, "items_summary_insert");
+        if (!found) return found.error();
+        if (!found.value()) { m_h = nullptr; return okStatus(); }
         if (sqlite3_prepare_v2(m_h, "UPDATE boxes SET item_count = item_count + ?1,"
                                     " max_security_rank = max(coalesce(max_security_rank, -1), ?2) WHERE id = ?3",
                                -1, &m_update, nullptr) != SQLITE_OK)
             return error("prepare box summary");
-        if (sqlite3_exec(m_h, "DROP TRIGGER items_summary_insert", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return error("drop summary trigger");
-        m_dropped = true;
-        return okStatus();
+        return m_trigger.drop();
     }
-    bool active() const { return m_h && m_dropped; }
+    bool active() const { return m_h && m_trigger.dropped(); }
     // A file filed into boxId with this security level (state in_place: the on-loan figure does not move).
     void add(qint64 boxId, const QString& security) {
         Figures& f = m_boxes[boxId];
         ++f.count;
-        f.maxRank = std::max(f.maxRank, rank(security));
+        f.maxRank = std::max(f.maxRank, int(securityLevels().indexOf(security)));  // the trigger's CASE: 0 public … 3
     }
     Status end() {
         if (!active()) return okStatus();
@@ -857,10 +879,7 @@ public:
             sqlite3_reset(m_update);
             if (rc != SQLITE_DONE) return error("write box summary");
         }
-        if (sqlite3_exec(m_h, m_triggerSql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
-            return error("re-create summary trigger");
-        m_dropped = false;
-        return okStatus();
+        return m_trigger.restore();
     }
 
 private:
@@ -868,22 +887,10 @@ private:
         qint64 count = 0;
         int maxRank = -1;
     };
-    // The trigger's CASE: public 0, internal 1, secret 2, confidential 3 (the importer only writes these).
-    static int rank(const QString& s) {
-        if (s == QLatin1String("public")) return 0;
-        if (s == QLatin1String("internal")) return 1;
-        if (s == QLatin1String("secret")) return 2;
-        if (s == QLatin1String("confidential")) return 3;
-        return -1;
-    }
-    Error error(const char* what) const {
-        const QString msg = m_h ? QString::fromUtf8(sqlite3_errmsg(m_h)) : QString();
-        return sqlError(QSqlError(QString::fromLatin1(what), msg, QSqlError::StatementError), QString::fromLatin1(what));
-    }
+    Error error(const char* what) const { return sqliteFailure(m_h, what); }
     sqlite3* m_h = nullptr;
     sqlite3_stmt* m_update = nullptr;
-    QByteArray m_triggerSql;
-    bool m_dropped = false;
+    SuspendedTrigger m_trigger;
     QHash<qint64, Figures> m_boxes;
 };
 
